@@ -1,0 +1,98 @@
+package org.isotox.server;
+
+import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
+import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
+import ca.uhn.fhir.jpa.config.HapiJpaConfig;
+import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
+import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
+import ca.uhn.fhir.jpa.model.config.PartitionSettings;
+import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
+import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
+import org.hibernate.cfg.AvailableSettings;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.orm.jpa.JpaProperties;
+import org.springframework.boot.orm.jpa.hibernate.SpringImplicitNamingStrategy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+
+/**
+ * HAPI FHIR JPA (R4) under Spring Boot: HAPI's own configuration classes plus the beans they
+ * expect the host application to provide (storage settings, entity manager factory, transactions).
+ */
+@Configuration(proxyBeanMethods = false)
+@Import({
+    JpaR4Config.class,
+    HapiJpaConfig.class,
+    ThreadPoolFactoryConfig.class,
+    JpaBatch2Config.class,
+    Batch2JobsConfig.class,
+    SubscriptionChannelConfig.class
+})
+class HapiJpaConfiguration {
+
+    @Bean
+    JpaStorageSettings jpaStorageSettings(FhirServerProperties properties) {
+        JpaStorageSettings settings = new JpaStorageSettings();
+        settings.setReuseCachedSearchResultsForMillis(properties.reuseCachedSearchResultsMillis());
+        settings.setFetchSizeDefaultMaximum(properties.maxPageSize());
+        // Data of a clinical trial is never physically erased through the API.
+        settings.setExpungeEnabled(false);
+        settings.setAllowMultipleDelete(false);
+        // small batch jobs (a bulk export of one study) finish in seconds instead of waiting for the minute tick
+        settings.setJobFastTrackingEnabled(true);
+        return settings;
+    }
+
+    @Bean
+    PartitionSettings partitionSettings() {
+        return new PartitionSettings();
+    }
+
+    @Bean
+    SubscriptionSettings subscriptionSettings() {
+        return new SubscriptionSettings();
+    }
+
+    @Bean
+    @Primary
+    LocalContainerEntityManagerFactoryBean entityManagerFactory(
+            ConfigurableListableBeanFactory beanFactory,
+            FhirContext fhirContext,
+            JpaStorageSettings storageSettings,
+            JpaProperties jpaProperties,
+            DataSource dataSource) {
+        LocalContainerEntityManagerFactoryBean factory =
+                HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory, fhirContext, storageSettings);
+        Map<String, String> hibernate = jpaProperties.getProperties();
+        hibernate.putIfAbsent(AvailableSettings.SCANNER, "org.hibernate.boot.archive.scan.internal.DisabledScanner");
+        hibernate.putIfAbsent(AvailableSettings.IMPLICIT_NAMING_STRATEGY, SpringImplicitNamingStrategy.class.getName());
+        hibernate.putIfAbsent(
+                AvailableSettings.PHYSICAL_NAMING_STRATEGY, CamelCaseToUnderscoresNamingStrategy.class.getName());
+        hibernate.putIfAbsent(AvailableSettings.HBM2DDL_AUTO, "update");
+        hibernate.putIfAbsent(AvailableSettings.STATEMENT_BATCH_SIZE, "20");
+        hibernate.putIfAbsent(AvailableSettings.USE_QUERY_CACHE, "false");
+        hibernate.putIfAbsent(AvailableSettings.USE_SECOND_LEVEL_CACHE, "false");
+        hibernate.putIfAbsent("hibernate.search.enabled", "false");
+        factory.setPersistenceUnitName("HAPI_PU");
+        factory.setJpaPropertyMap(hibernate);
+        factory.setDataSource(dataSource);
+        return factory;
+    }
+
+    @Bean
+    @Primary
+    JpaTransactionManager transactionManager(EntityManagerFactory entityManagerFactory) {
+        return new JpaTransactionManager(entityManagerFactory);
+    }
+}

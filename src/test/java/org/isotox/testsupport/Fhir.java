@@ -1,0 +1,68 @@
+package org.isotox.testsupport;
+
+import static io.restassured.RestAssured.given;
+
+import ca.uhn.fhir.context.FhirContext;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+
+/** FHIR JSON in and out of REST Assured, with HAPI's R4 model. */
+public final class Fhir {
+
+    public static final FhirContext R4 = FhirContext.forR4Cached();
+    public static final String JSON = "application/fhir+json";
+
+    private Fhir() {}
+
+    public static String json(IBaseResource resource) {
+        return R4.newJsonParser().encodeResourceToString(resource);
+    }
+
+    public static <T extends IBaseResource> T parse(Response response, Class<T> type) {
+        return R4.newJsonParser().parseResource(type, response.asString());
+    }
+
+    public static OperationOutcome outcome(Response response) {
+        return parse(response, OperationOutcome.class);
+    }
+
+    public static Bundle bundle(Response response) {
+        return parse(response, Bundle.class);
+    }
+
+    /** A request with a FHIR JSON body and FHIR JSON expected back. */
+    public static RequestSpecification fhirRequest(IBaseResource body) {
+        return fhirRequest().body(json(body));
+    }
+
+    public static RequestSpecification fhirRequest() {
+        return given().contentType(JSON).accept(JSON);
+    }
+
+    /** POSTs {@code resource}, expects 201 and returns the new logical id. */
+    public static String create(IBaseResource resource) {
+        String type = R4.getResourceType(resource);
+        Response response = fhirRequest(resource)
+                .post("/" + type)
+                .then()
+                .statusCode(201)
+                .extract()
+                .response();
+        return parse(response, resource.getClass()).getIdElement().getIdPart();
+    }
+
+    /** The number of matches of a search, counted fresh by the server. */
+    public static int count(String resourceType, String query) {
+        return bundle(fhirRequest()
+                        .header("Cache-Control", "no-cache")
+                        .get("/" + resourceType + "?_summary=count&" + query)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .response())
+                .getTotal();
+    }
+}

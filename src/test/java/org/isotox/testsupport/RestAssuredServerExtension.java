@@ -1,0 +1,20 @@
+package org.isotox.testsupport;
+
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+/** Aims REST Assured at the FHIR base of the server the Spring test context started. */
+public final class RestAssuredServerExtension implements BeforeEachCallback {
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        String port = SpringExtension.getApplicationContext(context)
+                .getEnvironment()
+                .getRequiredProperty("local.server.port");
+        RestAssured.port = Integer.parseInt(port);
+        RestAssured.basePath = "/fhir";
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+}
