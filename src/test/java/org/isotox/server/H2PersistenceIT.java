@@ -47,7 +47,19 @@ class H2PersistenceIT {
                     .then()
                     .statusCode(200)
                     .body("name[0].family", org.hamcrest.Matchers.equalTo(family));
+            assertStudyLoadedOnce(server);
         }
+    }
+
+    /** The study definition loads on H2 too, and the restart did not load it a second time. */
+    private static void assertStudyLoadedOnce(ConfigurableApplicationContext server) {
+        given().port(port(server)).basePath("/fhir")
+                .accept(Fhir.JSON)
+                .get("/ResearchStudy?identifier=https://clinicaltrials.gov|NCT03606291")
+                .then()
+                .statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(1))
+                .body("entry[0].resource.meta.versionId", org.hamcrest.Matchers.equalTo("1"));
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
