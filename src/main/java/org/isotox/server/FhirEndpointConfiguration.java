@@ -16,6 +16,8 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import org.isotox.fhir.OperationProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -41,7 +43,8 @@ class FhirEndpointConfiguration {
             DatabaseBackedPagingProvider pagingProvider,
             BulkDataExportProvider bulkExportProvider,
             ValueSetOperationProvider valueSetOperationProvider,
-            DiffProvider diffProvider) {
+            DiffProvider diffProvider,
+            ObjectProvider<OperationProvider> operationProviders) {
         RestfulServer server = new RestfulServer(fhirContext);
         server.setServerName(properties.serverName());
         server.setServerVersion(properties.serverVersion());
@@ -51,6 +54,7 @@ class FhirEndpointConfiguration {
         server.registerProviders(resourceProviders.createProviders());
         server.registerProviders(
                 systemProvider, bulkExportProvider, valueSetOperationProvider, diffProvider);
+        server.registerProviders(operationProviders.orderedStream().toList());
 
         JpaCapabilityStatementProvider capabilityStatement = new JpaCapabilityStatementProvider(
                 server, systemDao, storageSettings, searchParamRegistry, validationSupport);

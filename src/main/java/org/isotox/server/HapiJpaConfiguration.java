@@ -5,9 +5,23 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
 import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
-import ca.uhn.fhir.jpa.config.HapiJpaConfig;
+import ca.uhn.fhir.jpa.config.JpaConfig;
 import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
+import ca.uhn.fhir.jpa.api.IDaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
+import ca.uhn.fhir.jpa.config.util.ResourceCountCacheUtil;
+import ca.uhn.fhir.jpa.dao.FulltextSearchSvcImpl;
+import ca.uhn.fhir.jpa.dao.IFulltextSearchSvc;
+import ca.uhn.fhir.jpa.dao.search.HSearchSortHelperImpl;
+import ca.uhn.fhir.jpa.dao.search.IHSearchSortHelper;
+import ca.uhn.fhir.jpa.provider.DaoRegistryResourceSupportedSvc;
+import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
+import ca.uhn.fhir.jpa.search.IStaleSearchDeletingSvc;
+import ca.uhn.fhir.jpa.search.StaleSearchDeletingSvcImpl;
+import ca.uhn.fhir.jpa.util.ResourceCountCache;
+import ca.uhn.fhir.rest.api.IResourceSupportedSvc;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import ca.uhn.fhir.jpa.model.config.PartitionSettings;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
@@ -17,6 +31,7 @@ import javax.sql.DataSource;
 import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
 import org.hibernate.cfg.AvailableSettings;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.orm.jpa.JpaProperties;
 import org.springframework.boot.orm.jpa.hibernate.SpringImplicitNamingStrategy;
 import org.springframework.context.annotation.Bean;
@@ -29,11 +44,16 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 /**
  * HAPI FHIR JPA (R4) under Spring Boot: HAPI's own configuration classes plus the beans they
  * expect the host application to provide (storage settings, entity manager factory, transactions).
+ *
+ * <p>HAPI's {@code HapiJpaConfig} is not imported: it always defines the full-text search service,
+ * and HAPI takes the presence of that bean to mean Hibernate Search is on, so ValueSet expansion
+ * over a stored CodeSystem fails when it is off. Its other beans are defined here, and the
+ * full-text ones only with {@code hibernate.search.enabled=true}.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({
     JpaR4Config.class,
-    HapiJpaConfig.class,
+    JpaConfig.class,
     ThreadPoolFactoryConfig.class,
     JpaBatch2Config.class,
     Batch2JobsConfig.class,
@@ -52,6 +72,38 @@ class HapiJpaConfiguration {
         // small batch jobs (a bulk export of one study) finish in seconds instead of waiting for the minute tick
         settings.setJobFastTrackingEnabled(true);
         return settings;
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "spring.jpa.properties.hibernate.search.enabled", havingValue = "true")
+    IFulltextSearchSvc fullTextSearchSvc() {
+        return new FulltextSearchSvcImpl();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "spring.jpa.properties.hibernate.search.enabled", havingValue = "true")
+    IHSearchSortHelper extendedFulltextSortHelper(ISearchParamRegistry searchParamRegistry) {
+        return new HSearchSortHelperImpl(searchParamRegistry);
+    }
+
+    @Bean
+    IStaleSearchDeletingSvc staleSearchDeletingSvc() {
+        return new StaleSearchDeletingSvcImpl();
+    }
+
+    @Bean
+    DatabaseBackedPagingProvider databaseBackedPagingProvider() {
+        return new DatabaseBackedPagingProvider();
+    }
+
+    @Bean
+    IResourceSupportedSvc resourceSupportedSvc(IDaoRegistry daoRegistry) {
+        return new DaoRegistryResourceSupportedSvc(daoRegistry);
+    }
+
+    @Bean(name = "myResourceCountsCache")
+    ResourceCountCache resourceCountsCache(IFhirSystemDao<?, ?> systemDao) {
+        return ResourceCountCacheUtil.newResourceCountCache(systemDao);
     }
 
     @Bean

@@ -32,6 +32,14 @@ class TerminologyIT {
                 .contains("SpinalCord", "Lungs-GTV", "Esophagus", "Heart", "PTV");
     }
 
+    @Test
+    void valueSetDrawingOnAStoredCodeSystemExpands() {
+        // stage-iii-groups includes codes of the complete tnm-stage-group CodeSystem stored in the server
+        assertThat(expand("stage-iii-groups").getExpansion().getContains())
+                .extracting(ValueSetExpansionContainsComponent::getCode)
+                .containsExactlyInAnyOrder("III", "IIIA", "IIIB", "IIIC", "1222806003");
+    }
+
     @ParameterizedTest
     @CsvSource({
         "ctcae-grades,   " + NCIT + ",                              C41340,  true",

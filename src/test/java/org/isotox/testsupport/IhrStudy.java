@@ -1,15 +1,11 @@
 package org.isotox.testsupport;
 
 import static org.isotox.testsupport.Fhir.bundle;
-import static org.isotox.testsupport.Fhir.create;
 import static org.isotox.testsupport.Fhir.fhirRequest;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Location;
-import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ResearchStudy;
-import org.hl7.fhir.r4.model.ResearchSubject;
 
 /** The IHR study as the server loaded it, and patients enrolled in it, for tests that need trial data. */
 public record IhrStudy(ResearchStudy study, String siteOrganization) {
@@ -17,10 +13,15 @@ public record IhrStudy(ResearchStudy study, String siteOrganization) {
     public static final String NCT = "NCT03606291";
     public static final String PROFILE_BASE = "https://isotox.org/fhir/StructureDefinition/";
 
-    /** Reads the loaded IHR study over the API. */
+    /** Reads the IHR study the server loaded at start-up, over the API. */
     public static IhrStudy load() {
+        return load(NCT);
+    }
+
+    /** Reads the study with this ClinicalTrials.gov identifier, over the API. */
+    public static IhrStudy load(String nct) {
         Bundle found = bundle(fhirRequest()
-                .get("/ResearchStudy?identifier=https://clinicaltrials.gov|" + NCT + "&_include=ResearchStudy:site")
+                .get("/ResearchStudy?identifier=https://clinicaltrials.gov|" + nct + "&_include=ResearchStudy:site")
                 .then()
                 .statusCode(200)
                 .extract()
@@ -42,16 +43,10 @@ public record IhrStudy(ResearchStudy study, String siteOrganization) {
         return "ResearchStudy/" + study.getIdElement().getIdPart();
     }
 
-    /** A new patient, enrolled in the study at its first site; returns {@code Patient/id}. */
+    /** A new eligible patient, enrolled in the study at its first site; returns {@code Patient/id}. */
     public String enrolNewPatient(String enrolmentDate) {
-        String patient = "Patient/" + create(new Patient().addName(new org.hl7.fhir.r4.model.HumanName().setFamily("Enrolled")));
-        ResearchSubject subject = new ResearchSubject()
-                .setStatus(ResearchSubject.ResearchSubjectStatus.ONSTUDY)
-                .setStudy(new Reference(studyReference()))
-                .setIndividual(new Reference(patient));
-        subject.getPeriod().setStartElement(new org.hl7.fhir.r4.model.DateTimeType(enrolmentDate));
-        subject.addExtension(PROFILE_BASE + "research-subject-site", new Reference(siteOrganization));
-        create(subject);
+        String patient = TrialFixtures.eligiblePatient();
+        TrialFixtures.enrol(this, patient, enrolmentDate).then().statusCode(201);
         return patient;
     }
 }

@@ -47,12 +47,15 @@ class ProfileValidationInterceptor {
         this.compartment = compartment;
     }
 
-    @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+    /** Runs before the business-rule hooks: a resource that is not well formed never reaches them. */
+    static final int ORDER = -200;
+
+    @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = ORDER)
     void beforeCreate(IBaseResource resource) {
         check((Resource) resource);
     }
 
-    @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+    @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = ORDER)
     void beforeUpdate(IBaseResource previous, IBaseResource updated) {
         check((Resource) updated);
     }

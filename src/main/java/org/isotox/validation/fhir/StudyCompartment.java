@@ -6,15 +6,12 @@ import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
-import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.ResearchStudy;
 import org.hl7.fhir.r4.model.ResearchSubject;
 import org.hl7.fhir.r4.model.Resource;
+import org.isotox.study.fhir.TrialStudies;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +23,12 @@ public class StudyCompartment {
 
     private final DaoRegistry daoRegistry;
     private final TrialProfiles profiles;
+    private final TrialStudies studies;
 
-    StudyCompartment(DaoRegistry daoRegistry, TrialProfiles profiles) {
+    StudyCompartment(DaoRegistry daoRegistry, TrialProfiles profiles, TrialStudies studies) {
         this.daoRegistry = daoRegistry;
         this.profiles = profiles;
+        this.studies = studies;
     }
 
     /** Whether {@code resource} belongs to a trial; {@code subject} is the patient it is about, if any. */
@@ -55,18 +54,10 @@ public class StudyCompartment {
     }
 
     private boolean isTrialStudy(Reference study) {
-        IdType id = new IdType(study.getReference());
-        if (!"ResearchStudy".equals(id.getResourceType()) || id.getIdPart() == null) {
-            return false;
-        }
-        try {
-            ResearchStudy found = daoRegistry.getResourceDao(ResearchStudy.class)
-                    .read(id.toUnqualifiedVersionless(), new SystemRequestDetails());
-            Set<String> studyProfiles = profiles.profilesOf("ResearchStudy");
-            return found.getMeta().getProfile().stream()
-                    .anyMatch(p -> studyProfiles.contains(p.getValue().split("\\|")[0]));
-        } catch (ResourceNotFoundException | ResourceGoneException e) {
-            return false;
-        }
+        Set<String> studyProfiles = profiles.profilesOf("ResearchStudy");
+        return studies.read(study.getReference())
+                .map(found -> found.getMeta().getProfile().stream()
+                        .anyMatch(p -> studyProfiles.contains(p.getValue().split("\\|")[0])))
+                .orElse(false);
     }
 }

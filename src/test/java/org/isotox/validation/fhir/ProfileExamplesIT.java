@@ -25,6 +25,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.isotox.testsupport.Fhir;
 import org.isotox.testsupport.FhirServerTest;
 import org.isotox.testsupport.IhrStudy;
+import org.isotox.testsupport.TrialFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -45,7 +46,7 @@ class ProfileExamplesIT {
         if (placeholders != null) {
             return;
         }
-        IhrStudy ihr = IhrStudy.load();
+        IhrStudy ihr = TrialFixtures.newIhrStudy();
         Map<String, String> values = new HashMap<>();
         values.put("study", ihr.studyReference());
         values.put("protocol", ihr.study().getProtocolFirstRep().getReference());
@@ -53,7 +54,7 @@ class ProfileExamplesIT {
         values.put("location", ihr.study().getSiteFirstRep().getReference());
         values.put("site", ihr.siteOrganization());
         values.put("patient", ihr.enrolNewPatient("2026-01-05"));
-        values.put("otherPatient", "Patient/" + create(new org.hl7.fhir.r4.model.Patient()));
+        values.put("otherPatient", TrialFixtures.eligiblePatient());
         QuestionnaireResponse answers = new QuestionnaireResponse()
                 .setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED)
                 .setQuestionnaire("https://isotox.org/fhir/Questionnaire/eortc-qlq-c30")

@@ -32,7 +32,7 @@ class SelectedProfileValidationIT {
     @BeforeEach
     void patients() {
         if (enrolled == null) {
-            enrolled = IhrStudy.load().enrolNewPatient("2026-02-01");
+            enrolled = org.isotox.testsupport.TrialFixtures.newIhrStudy().enrolNewPatient("2026-02-01");
             outsider = "Patient/" + Fhir.create(new Patient());
         }
     }

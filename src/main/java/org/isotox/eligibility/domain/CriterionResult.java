@@ -1,0 +1,14 @@
+package org.isotox.eligibility.domain;
+
+import java.util.List;
+
+/**
+ * The result of one protocol criterion: {@code evidence} holds FHIR references (e.g.
+ * {@code Observation/123}) of what was used, {@code reason} one sentence a clinician can read.
+ */
+public record CriterionResult(String code, String description, Outcome outcome, List<String> evidence, String reason) {
+
+    public CriterionResult {
+        evidence = List.copyOf(evidence);
+    }
+}

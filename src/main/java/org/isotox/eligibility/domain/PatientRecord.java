@@ -1,0 +1,37 @@
+package org.isotox.eligibility.domain;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** What the server holds about a patient that eligibility rules read. */
+public record PatientRecord(
+        String reference, Optional<BirthDate> birthDate, List<ObservationFact> observations, List<ConditionFact> conditions) {
+
+    public PatientRecord {
+        observations = List.copyOf(observations);
+        conditions = List.copyOf(conditions);
+    }
+
+    /** The Observations with one of {@code codes} made within {@code window}, latest first. */
+    public List<ObservationFact> observations(Set<Code> codes, EvidenceWindow window) {
+        return observations.stream()
+                .filter(o -> o.isCodedByAnyOf(codes) && window.contains(o.effective().toLocalDate()))
+                .sorted(Comparator.comparing(ObservationFact::effective).reversed())
+                .toList();
+    }
+
+    /** The latest Observation with one of {@code codes} made within {@code window}. */
+    public Optional<ObservationFact> latestObservation(Set<Code> codes, EvidenceWindow window) {
+        return observations(codes, window).stream().findFirst();
+    }
+
+    /** The Conditions with one of {@code codes} that the record already held on {@code day}. */
+    public List<ConditionFact> conditions(Set<Code> codes, LocalDate day) {
+        return conditions.stream()
+                .filter(c -> c.codes().stream().anyMatch(codes::contains) && c.isKnownOn(day))
+                .toList();
+    }
+}

@@ -1,0 +1,176 @@
+package org.isotox.study.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.PositiveIntType;
+import org.hl7.fhir.r4.model.ResearchStudy;
+import org.hl7.fhir.r4.model.ResearchStudy.ResearchStudyStatus;
+import org.hl7.fhir.r4.model.ResearchSubject;
+import org.hl7.fhir.r4.model.ResearchSubject.ResearchSubjectStatus;
+import org.isotox.eligibility.domain.CriterionResult;
+import org.isotox.eligibility.domain.EligibilityReport;
+import org.isotox.eligibility.domain.Outcome;
+import org.isotox.eligibility.fhir.EligibilityService;
+import org.isotox.fhir.FhirDates;
+import org.isotox.fhir.OperationOutcomes;
+import org.isotox.simon.domain.StoppingStatus;
+import org.isotox.study.domain.EnrolledSubject;
+import org.springframework.stereotype.Component;
+
+/**
+ * The enrolment gate of a trial. A ResearchSubject that puts a patient on a trial study is stored
+ * only when the study is active, the patient is not enrolled already, every eligibility criterion
+ * is met and the Simon design lets one more subject in; it then gets its enrolment sequence number
+ * and Simon stage. The decision runs under the study's row lock, so that concurrent enrolments (on
+ * one server or several) are decided one after the other on committed data.
+ */
+@Component
+@Interceptor
+class EnrolmentInterceptor {
+
+    /** The statuses that put a patient on study. */
+    static final Set<ResearchSubjectStatus> ON_STUDY = EnumSet.of(
+            ResearchSubjectStatus.ONSTUDY,
+            ResearchSubjectStatus.ONSTUDYINTERVENTION,
+            ResearchSubjectStatus.ONSTUDYOBSERVATION,
+            ResearchSubjectStatus.FOLLOWUP);
+
+    private final FhirContext fhirContext;
+    private final TrialStudies studies;
+    private final StudyRoster roster;
+    private final StudyStates states;
+    private final StudyProtocolReader protocols;
+    private final EligibilityService eligibility;
+
+    EnrolmentInterceptor(
+            FhirContext fhirContext,
+            TrialStudies studies,
+            StudyRoster roster,
+            StudyStates states,
+            StudyProtocolReader protocols,
+            EligibilityService eligibility) {
+        this.fhirContext = fhirContext;
+        this.studies = studies;
+        this.roster = roster;
+        this.states = states;
+        this.protocols = protocols;
+        this.eligibility = eligibility;
+    }
+
+    @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+    void created(IBaseResource resource) {
+        if (resource instanceof ResearchSubject subject && ON_STUDY.contains(subject.getStatus())) {
+            enrol(subject);
+        }
+    }
+
+    @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+    void updated(IBaseResource previous, IBaseResource current) {
+        if (!(current instanceof ResearchSubject subject)) {
+            return;
+        }
+        ResearchSubject before = (ResearchSubject) previous;
+        if (before.hasExtension(StudyRoster.ENROLMENT_SEQUENCE)) {
+            keepServerAssignedValues(before, subject);
+        } else if (ON_STUDY.contains(subject.getStatus())) {
+            enrol(subject);
+        }
+    }
+
+    private void enrol(ResearchSubject subject) {
+        Optional<ResearchStudy> found = studies.read(subject.getStudy().getReference());
+        if (found.isEmpty() || protocols.read(found.get()).isEmpty()) {
+            return; // not a trial study: enrolment is not the server's to guard
+        }
+        ResearchStudy study = studies.lockAndRead(found.get());
+        String patient = subject.getIndividual().getReference();
+        if (study.getStatus() != ResearchStudyStatus.ACTIVE) {
+            refuse(IssueType.BUSINESSRULE, "ResearchSubject.study", "The study is not open to accrual (status "
+                    + study.getStatus().toCode() + reason(study) + ")");
+        }
+        List<EnrolledSubject> enrolled = roster.enrolled("ResearchStudy/" + study.getIdElement().getIdPart());
+        enrolled.stream().filter(s -> s.patient().equals(patient)).findFirst().ifPresent(existing -> refuse(
+                IssueType.DUPLICATE, "ResearchSubject.individual",
+                patient + " is already enrolled in this study as " + existing.reference()));
+        StudyState state = states.of(study, LocalDate.now()).orElseThrow();
+        StoppingStatus gate = state.status();
+        if (!gate.enrolmentAllowed()) {
+            refuse(IssueType.BUSINESSRULE, "ResearchSubject.study", gateClosed(state));
+        }
+        // the trial's subject profile, validated before this hook, makes the enrolment date mandatory
+        LocalDate enrolmentDate = FhirDates.localDate(subject.getPeriod().getStartElement());
+        EligibilityReport report = eligibility.evaluate(study, subject.getIndividual(), enrolmentDate);
+        if (!report.eligible()) {
+            throw new UnprocessableEntityException(fhirContext, notEligible(patient, report));
+        }
+        int sequence = enrolled.stream().mapToInt(EnrolledSubject::sequence).max().orElse(0) + 1;
+        setExtension(subject, StudyRoster.ENROLMENT_SEQUENCE, sequence);
+        setExtension(subject, StudyRoster.SIMON_STAGE, state.progress().stageOfNextSubject(state.courses()));
+    }
+
+    private static void keepServerAssignedValues(ResearchSubject before, ResearchSubject after) {
+        for (String url : List.of(StudyRoster.ENROLMENT_SEQUENCE, StudyRoster.SIMON_STAGE)) {
+            after.getExtension().removeIf(e -> url.equals(e.getUrl()));
+            Extension assigned = before.getExtensionByUrl(url);
+            if (assigned != null) {
+                after.addExtension(assigned.copy());
+            }
+        }
+    }
+
+    private static void setExtension(ResearchSubject subject, String url, int value) {
+        subject.getExtension().removeIf(e -> url.equals(e.getUrl()));
+        subject.addExtension(url, new PositiveIntType(value));
+    }
+
+    private static String gateClosed(StudyState state) {
+        StoppingStatus status = state.status();
+        int n1 = state.protocol().design().n1();
+        return switch (status.decision()) {
+            case AWAITING_STAGE_1_EVALUATION -> "Stage 1 is full (" + n1 + " subjects) and not yet evaluable: "
+                    + status.evaluable() + " of them are; stage 2 opens once all are and fewer than "
+                    + (n1 - state.protocol().design().r1()) + " had a severe toxicity";
+            case STOPPED_FOR_TOXICITY -> "The study is stopped for toxicity: " + status.stageOneSevereToxicities()
+                    + " of the first " + n1 + " subjects had a severe toxicity";
+            case ACCRUING_STAGE_1, ACCRUING_STAGE_2 -> "The study is full (" + status.enrolled() + " enrolled)";
+            default -> "The study has completed accrual (" + status.decision().code() + ")";
+        } + " [" + status.decision().code() + "]";
+    }
+
+    private static OperationOutcome notEligible(String patient, EligibilityReport report) {
+        OperationOutcome outcome = new OperationOutcome();
+        for (CriterionResult criterion : report.criteria()) {
+            if (criterion.outcome() != Outcome.MET) {
+                OperationOutcomes.addError(outcome, IssueType.BUSINESSRULE,
+                                patient + ": " + criterion.description() + " is " + criterion.outcome().code() + ": "
+                                        + criterion.reason(),
+                                "ResearchSubject.individual")
+                        .getDetails()
+                        .addCoding()
+                        .setSystem(org.isotox.fhir.Canonicals.ISOTOX_CODES)
+                        .setCode(criterion.code());
+            }
+        }
+        return outcome;
+    }
+
+    private static String reason(ResearchStudy study) {
+        return study.hasReasonStopped() ? ", " + study.getReasonStopped().getCodingFirstRep().getCode() : "";
+    }
+
+    private void refuse(IssueType type, String expression, String message) {
+        throw new UnprocessableEntityException(fhirContext, OperationOutcomes.error(type, message, expression));
+    }
+}

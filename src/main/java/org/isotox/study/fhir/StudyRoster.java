@@ -1,0 +1,70 @@
+package org.isotox.study.fhir;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.PositiveIntType;
+import org.hl7.fhir.r4.model.ResearchSubject;
+import org.hl7.fhir.r4.model.ResearchSubject.ResearchSubjectStatus;
+import org.isotox.fhir.Canonicals;
+import org.isotox.fhir.FhirDates;
+import org.isotox.study.domain.EnrolledSubject;
+import org.springframework.stereotype.Component;
+
+/** The subjects enrolled in a study (those the server gave an enrolment sequence number). */
+@Component
+public class StudyRoster {
+
+    static final String ENROLMENT_SEQUENCE = Canonicals.structureDefinition("enrolment-sequence");
+    static final String SIMON_STAGE = Canonicals.structureDefinition("simon-stage");
+
+    private final DaoRegistry daoRegistry;
+
+    StudyRoster(DaoRegistry daoRegistry) {
+        this.daoRegistry = daoRegistry;
+    }
+
+    /** All ResearchSubjects of the study, enrolled or not. */
+    public List<ResearchSubject> subjectsOf(String studyReference) {
+        SearchParameterMap byStudy =
+                SearchParameterMap.newSynchronous(ResearchSubject.SP_STUDY, new ReferenceParam(studyReference));
+        return daoRegistry.getResourceDao(ResearchSubject.class).search(byStudy, new SystemRequestDetails())
+                .getAllResources().stream()
+                .map(ResearchSubject.class::cast)
+                .toList();
+    }
+
+    /** The studies (references) in which this patient is an enrolled subject. */
+    public List<String> studiesOf(String patientReference) {
+        SearchParameterMap byPatient = SearchParameterMap.newSynchronous(
+                ResearchSubject.SP_INDIVIDUAL, new ReferenceParam(patientReference));
+        return daoRegistry.getResourceDao(ResearchSubject.class).search(byPatient, new SystemRequestDetails())
+                .getAllResources().stream()
+                .map(ResearchSubject.class::cast)
+                .filter(s -> s.hasExtension(ENROLMENT_SEQUENCE))
+                .map(s -> s.getStudy().getReference())
+                .distinct()
+                .toList();
+    }
+
+    /** The enrolled subjects of the study. */
+    public List<EnrolledSubject> enrolled(String studyReference) {
+        return subjectsOf(studyReference).stream().map(StudyRoster::enrolled).flatMap(Optional::stream).toList();
+    }
+
+    static Optional<EnrolledSubject> enrolled(ResearchSubject subject) {
+        if (!subject.hasExtension(ENROLMENT_SEQUENCE) || !subject.getPeriod().hasStartElement()) {
+            return Optional.empty();
+        }
+        int sequence = ((PositiveIntType) subject.getExtensionByUrl(ENROLMENT_SEQUENCE).getValue()).getValue();
+        return Optional.of(new EnrolledSubject(
+                "ResearchSubject/" + subject.getIdElement().getIdPart(),
+                subject.getIndividual().getReference(),
+                sequence,
+                FhirDates.localDate(subject.getPeriod().getStartElement()),
+                subject.getStatus() == ResearchSubjectStatus.WITHDRAWN));
+    }
+}

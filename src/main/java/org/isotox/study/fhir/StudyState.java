@@ -1,0 +1,21 @@
+package org.isotox.study.fhir;
+
+import java.util.List;
+import org.hl7.fhir.r4.model.ResearchStudy;
+import org.isotox.simon.domain.StoppingStatus;
+import org.isotox.study.domain.StudyProgress;
+import org.isotox.study.domain.StudyProtocol;
+import org.isotox.study.domain.SubjectCourse;
+
+/** A trial study as it stands: its rules, its subjects' courses and its Simon status. */
+public record StudyState(
+        ResearchStudy study, StudyProtocol protocol, List<SubjectCourse> courses, StoppingStatus status) {
+
+    public StudyProgress progress() {
+        return new StudyProgress(protocol);
+    }
+
+    public String reference() {
+        return "ResearchStudy/" + study.getIdElement().getIdPart();
+    }
+}

@@ -1,0 +1,70 @@
+package org.isotox.study.fhir;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.ResearchStudy;
+import org.isotox.dose.fhir.DeliveredCourses;
+import org.isotox.study.domain.EnrolledSubject;
+import org.isotox.study.domain.StudyProgress;
+import org.isotox.study.domain.StudyProtocol;
+import org.isotox.study.domain.SubjectCourse;
+import org.isotox.toxicity.domain.ToxicityRecord;
+import org.isotox.toxicity.fhir.PatientToxicity;
+import org.isotox.toxicity.fhir.ToxicityRecords;
+import org.springframework.stereotype.Component;
+
+/**
+ * Assembles where a trial study stands from the server's data, in a fixed number of queries
+ * whatever the number of subjects: the roster, the severe-toxicity candidates of all its
+ * patients, and the end dates of their radiotherapy courses.
+ */
+@Component
+public class StudyStates {
+
+    private final StudyProtocolReader protocols;
+    private final StudyRoster roster;
+    private final ToxicityRecords toxicities;
+    private final DeliveredCourses courses;
+
+    StudyStates(StudyProtocolReader protocols, StudyRoster roster, ToxicityRecords toxicities, DeliveredCourses courses) {
+        this.protocols = protocols;
+        this.roster = roster;
+        this.toxicities = toxicities;
+        this.courses = courses;
+    }
+
+    /** The state of {@code study} as of {@code asOf}; empty when it is not an isotoxic trial. */
+    public Optional<StudyState> of(ResearchStudy study, LocalDate asOf) {
+        return of(study, asOf, PendingToxicityWrite.none());
+    }
+
+    /**
+     * The same, with the toxicity records adjusted by {@code pendingWrite}: a write in progress that
+     * the database does not show yet (a new, corrected or deleted record).
+     */
+    public Optional<StudyState> of(ResearchStudy study, LocalDate asOf, PendingToxicityWrite pendingWrite) {
+        Optional<StudyProtocol> protocol = protocols.read(study);
+        if (protocol.isEmpty()) {
+            return Optional.empty();
+        }
+        List<EnrolledSubject> subjects = roster.enrolled("ResearchStudy/" + study.getIdElement().getIdPart());
+        List<String> patients = subjects.stream().map(EnrolledSubject::patient).distinct().toList();
+        Map<String, List<ToxicityRecord>> recordsByPatient =
+                pendingWrite.apply(toxicities.severeCandidates(patients, protocol.get().severeToxicity())).stream()
+                        .collect(Collectors.groupingBy(
+                                PatientToxicity::patient,
+                                Collectors.mapping(PatientToxicity::record, Collectors.toList())));
+        Map<String, LocalDate> lastFractions = courses.lastFractions(patients);
+        List<SubjectCourse> subjectCourses = subjects.stream()
+                .map(s -> new SubjectCourse(
+                        s,
+                        recordsByPatient.getOrDefault(s.patient(), List.of()),
+                        Optional.ofNullable(lastFractions.get(s.patient()))))
+                .toList();
+        StudyProgress progress = new StudyProgress(protocol.get());
+        return Optional.of(new StudyState(study, protocol.get(), subjectCourses, progress.status(subjectCourses, asOf)));
+    }
+}

@@ -1,0 +1,44 @@
+package org.isotox.study.fhir;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.ResearchStudy;
+import org.springframework.stereotype.Component;
+
+/** Reads the study a reference points at, and locks it for a decision about its subjects. */
+@Component
+public class TrialStudies {
+
+    private final DaoRegistry daoRegistry;
+    private final StudyLock lock;
+
+    TrialStudies(DaoRegistry daoRegistry, StudyLock lock) {
+        this.daoRegistry = daoRegistry;
+        this.lock = lock;
+    }
+
+    /** The study, if the reference points at an existing ResearchStudy. */
+    public Optional<ResearchStudy> read(String reference) {
+        IdType id = new IdType(reference);
+        if (!"ResearchStudy".equals(id.getResourceType()) || !id.hasIdPart()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(daoRegistry.getResourceDao(ResearchStudy.class)
+                    .read(id.toUnqualifiedVersionless(), new SystemRequestDetails()));
+        } catch (ResourceNotFoundException | ResourceGoneException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Locks the study until the transaction ends and reads it again, as committed by whoever held the lock before. */
+    public ResearchStudy lockAndRead(ResearchStudy study) {
+        String id = study.getIdElement().getIdPart();
+        lock.lock(id);
+        return read("ResearchStudy/" + id).orElseThrow();
+    }
+}

@@ -1,0 +1,111 @@
+package org.isotox.study.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.isotox.simon.domain.SimonDesign;
+import org.isotox.simon.domain.StoppingDecision;
+import org.isotox.simon.domain.StoppingStatus;
+import org.isotox.toxicity.domain.SevereToxicityCriterion;
+import org.isotox.toxicity.domain.SevereToxicityRule;
+import org.isotox.toxicity.domain.ToxicityRecord;
+import org.isotox.toxicity.domain.ToxicityRecord.Term;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The IHR design (stop at 4 severe among the first 12, 30 in all, 90-day window) over subjects' courses. */
+class StudyProgressTest {
+
+    private static final Term PNEUMONITIS = new Term("http://ncicb.nci.nih.gov/xml/owl/EVS/Thesaurus.owl", "C143767");
+    private static final StudyProtocol IHR = new StudyProtocol(
+            new SimonDesign(8, 12, 25, 30),
+            new StudyProtocol.DesignAssumptions(0.75, 0.90, 0.125, 0.85),
+            90,
+            new SevereToxicityRule(List.of(new SevereToxicityCriterion(PNEUMONITIS, 3, OptionalInt.empty()))));
+    private static final LocalDate ENROLLED = LocalDate.of(2026, 1, 5);
+    private static final LocalDate LAST_FRACTION = LocalDate.of(2026, 2, 20);
+    private static final StudyProgress PROGRESS = new StudyProgress(IHR);
+
+    @ParameterizedTest(name = "window ends {0} days after the last fraction; as of +{1} days -> evaluable {2}")
+    @CsvSource({"90, 89, false", "90, 90, true", "90, 120, true"})
+    void subjectWithoutSevereToxicityBecomesEvaluableWhenTheWindowHasPassed(int window, int daysAfter, boolean evaluable) {
+        StoppingStatus status = PROGRESS.status(List.of(course(1, false, List.of())), LAST_FRACTION.plusDays(daysAfter));
+
+        assertThat(status.evaluable()).isEqualTo(evaluable ? 1 : 0);
+    }
+
+    @Test
+    void severeToxicityMakesASubjectEvaluableAtOnce() {
+        StoppingStatus status = PROGRESS.status(List.of(course(1, false, List.of(pneumonitis(3, ENROLLED.plusDays(20))))), ENROLLED.plusDays(21));
+
+        assertThat(status.evaluable()).isEqualTo(1);
+        assertThat(status.severeToxicities()).isEqualTo(1);
+    }
+
+    @Test
+    void toxicityRecordedBeforeEnrolmentDoesNotCount() {
+        StoppingStatus status = PROGRESS.status(List.of(course(1, false, List.of(pneumonitis(3, ENROLLED.minusDays(1))))), ENROLLED);
+
+        assertThat(status.severeToxicities()).isZero();
+    }
+
+    @Test
+    void twelveEvaluableWithThreeSevereOpenStageTwo() {
+        List<SubjectCourse> courses = subjects(12, 3);
+
+        StoppingStatus status = PROGRESS.status(courses, LAST_FRACTION.plusDays(200));
+
+        assertThat(status.decision()).isEqualTo(StoppingDecision.ACCRUING_STAGE_2);
+        assertThat(PROGRESS.stageOfNextSubject(courses)).isEqualTo(2);
+    }
+
+    @Test
+    void fourthSevereAmongTheFirstTwelveStops() {
+        StoppingStatus status = PROGRESS.status(subjects(9, 4), LAST_FRACTION.plusDays(10));
+
+        assertThat(status.decision()).isEqualTo(StoppingDecision.STOPPED_FOR_TOXICITY);
+        assertThat(status.enrolmentAllowed()).isFalse();
+    }
+
+    @Test
+    void withdrawnSubjectWithoutSevereToxicityFreesItsPlace() {
+        List<SubjectCourse> courses = new ArrayList<>(subjects(11, 0));
+        courses.add(course(12, true, List.of()));
+
+        assertThat(PROGRESS.analysed(courses)).hasSize(11);
+        assertThat(PROGRESS.stageOfNextSubject(courses)).isEqualTo(1);
+        assertThat(PROGRESS.status(courses, LAST_FRACTION).enrolmentAllowed()).isTrue();
+    }
+
+    @Test
+    void withdrawnSubjectWithASevereToxicityStaysInTheAnalysis() {
+        List<SubjectCourse> courses = new ArrayList<>(subjects(11, 3));
+        courses.add(course(12, true, List.of(pneumonitis(4, ENROLLED.plusDays(30)))));
+
+        assertThat(PROGRESS.status(courses, LAST_FRACTION).decision()).isEqualTo(StoppingDecision.STOPPED_FOR_TOXICITY);
+    }
+
+    private static List<SubjectCourse> subjects(int count, int severe) {
+        List<SubjectCourse> courses = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            List<ToxicityRecord> records = i <= severe ? List.of(pneumonitis(3, ENROLLED.plusDays(40))) : List.of(pneumonitis(1, ENROLLED.plusDays(40)));
+            courses.add(course(i, false, records));
+        }
+        return courses;
+    }
+
+    private static SubjectCourse course(int sequence, boolean withdrawn, List<ToxicityRecord> records) {
+        EnrolledSubject subject = new EnrolledSubject(
+                "ResearchSubject/" + sequence, "Patient/" + sequence, sequence, ENROLLED, withdrawn);
+        return new SubjectCourse(subject, records, Optional.of(LAST_FRACTION));
+    }
+
+    private static ToxicityRecord pneumonitis(int grade, LocalDate date) {
+        return new ToxicityRecord(PNEUMONITIS, grade, 0, date, "Observation/" + grade + date);
+    }
+}

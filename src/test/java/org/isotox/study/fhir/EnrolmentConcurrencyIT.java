@@ -1,0 +1,138 @@
+package org.isotox.study.fhir;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.isotox.testsupport.Fhir.bundle;
+import static org.isotox.testsupport.Fhir.fhirRequest;
+
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.ResearchSubject;
+import org.isotox.server.IsotoxServerApplication;
+import org.isotox.testsupport.EmbeddedPostgresDatabase;
+import org.isotox.testsupport.Fhir;
+import org.isotox.testsupport.FhirServerTest;
+import org.isotox.testsupport.IhrStudy;
+import org.isotox.testsupport.TrialFixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Forty eligible patients asking for the last stage-1 place at once get exactly one; also when the
+ * requests are spread over two server instances on the same PostgreSQL database.
+ */
+@FhirServerTest
+class EnrolmentConcurrencyIT {
+
+    private static final int CONTENDERS = 40;
+    private static final int STAGE_ONE = 12;
+    private static final String ENROLMENT = "2026-01-05";
+    private static final List<String> patients = new ArrayList<>();
+    private static ConfigurableApplicationContext secondServer;
+
+    @BeforeEach
+    void eligiblePatients() {
+        while (patients.size() < STAGE_ONE - 1 + CONTENDERS) {
+            patients.add(TrialFixtures.eligiblePatient());
+        }
+    }
+
+    @AfterAll
+    static void stopSecondServer() {
+        if (secondServer != null) {
+            secondServer.close();
+        }
+    }
+
+    @Test
+    void fortyConcurrentEnrolmentsForTheLastPlaceAcceptExactlyOne() throws Exception {
+        IhrStudy ihr = studyWithOnePlaceLeft();
+        int port = io.restassured.RestAssured.port;
+
+        List<Integer> statuses = enrolConcurrently(ihr, i -> port);
+
+        assertExactlyOneAccepted(ihr, statuses);
+    }
+
+    @Test
+    void twoServerInstancesOnOneDatabaseStillAcceptExactlyOne() throws Exception {
+        IhrStudy ihr = studyWithOnePlaceLeft();
+        int first = io.restassured.RestAssured.port;
+        int second = secondServerPort();
+
+        List<Integer> statuses = enrolConcurrently(ihr, i -> i % 2 == 0 ? first : second);
+
+        assertExactlyOneAccepted(ihr, statuses);
+    }
+
+    private static IhrStudy studyWithOnePlaceLeft() {
+        IhrStudy ihr = TrialFixtures.newIhrStudy();
+        for (int i = 0; i < STAGE_ONE - 1; i++) {
+            TrialFixtures.enrol(ihr, patients.get(i), ENROLMENT).then().statusCode(201);
+        }
+        return ihr;
+    }
+
+    private static List<Integer> enrolConcurrently(IhrStudy ihr, IntFunction<Integer> portOfRequest) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CONTENDERS);
+        try {
+            List<Callable<Response>> requests = new ArrayList<>();
+            for (int i = 0; i < CONTENDERS; i++) {
+                String patient = patients.get(STAGE_ONE - 1 + i);
+                int port = portOfRequest.apply(i);
+                requests.add(() -> given().port(port).basePath("/fhir")
+                        .contentType(Fhir.JSON)
+                        .accept(Fhir.JSON)
+                        .body(Fhir.json(TrialFixtures.subject(ihr, patient, ENROLMENT)))
+                        .post("/ResearchSubject"));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Response> result : pool.invokeAll(requests)) {
+                statuses.add(result.get().statusCode());
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void assertExactlyOneAccepted(IhrStudy ihr, List<Integer> statuses) {
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == 422).hasSize(CONTENDERS - 1);
+        Bundle subjects = bundle(fhirRequest()
+                .header("Cache-Control", "no-cache")
+                .get("/ResearchSubject?study=" + ihr.studyReference() + "&_count=100")
+                .then()
+                .statusCode(200)
+                .extract()
+                .response());
+        List<String> sequences = subjects.getEntry().stream()
+                .map(e -> ((ResearchSubject) e.getResource()).getExtensionByUrl(IhrStudy.PROFILE_BASE + "enrolment-sequence"))
+                .map(extension -> extension.getValue().primitiveValue())
+                .sorted(java.util.Comparator.comparingInt(Integer::parseInt))
+                .toList();
+        assertThat(sequences).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
+    }
+
+    private static int secondServerPort() {
+        if (secondServer == null) {
+            secondServer = new SpringApplicationBuilder(IsotoxServerApplication.class)
+                    .profiles("postgres", "test")
+                    .run("--server.port=0",
+                            "--spring.datasource.url=" + EmbeddedPostgresDatabase.jdbcUrl(),
+                            "--spring.datasource.username=" + EmbeddedPostgresDatabase.user(),
+                            "--spring.datasource.password=");
+        }
+        return Integer.parseInt(secondServer.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+}

@@ -1,0 +1,125 @@
+package org.isotox.testsupport;
+
+import static org.isotox.testsupport.Fhir.bundle;
+import static org.isotox.testsupport.Fhir.fhirRequest;
+
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.PlanDefinition;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ResearchStudy;
+import org.hl7.fhir.r4.model.ResearchSubject;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * Trial data for integration tests, written over the API: private copies of the IHR study (so that
+ * tests enrolling subjects do not share one study's 30 places), eligible patients, toxicity
+ * records and delivered courses.
+ */
+public final class TrialFixtures {
+
+    public static final String NCIT = "http://ncicb.nci.nih.gov/xml/owl/EVS/Thesaurus.owl";
+    public static final String PNEUMONITIS = "C143767";
+    public static final String ESOPHAGITIS = "C57797";
+    public static final String GRADE_2 = "C41339";
+    public static final String GRADE_3 = "C41340";
+    public static final String GRADE_4 = "C41337";
+
+    private TrialFixtures() {}
+
+    /** A new study with the IHR definition (rules, eligibility, schedule, sites) under fresh identifiers. */
+    public static IhrStudy newIhrStudy() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Bundle definition = shippedIhrDefinition();
+        for (BundleEntryComponent entry : definition.getEntry()) {
+            Resource resource = entry.getResource();
+            if (resource instanceof PlanDefinition plan) {
+                plan.setUrl(plan.getUrl() + "-" + tag);
+                entry.getRequest().setIfNoneExist("url=" + plan.getUrl());
+            } else {
+                Identifier identifier = (Identifier) resource.getNamedProperty("identifier").getValues().get(0);
+                resource.getNamedProperty("identifier").getValues().stream()
+                        .map(Identifier.class::cast)
+                        .forEach(i -> i.setValue(i.getValue() + "-" + tag));
+                entry.getRequest().setIfNoneExist("identifier=" + identifier.getSystem() + "|" + identifier.getValue());
+            }
+        }
+        fhirRequest(definition).post("/").then().statusCode(200);
+        return IhrStudy.load(IhrStudy.NCT + "-" + tag);
+    }
+
+    /** A new patient who meets every IHR eligibility criterion; returns {@code Patient/id}. */
+    public static String eligiblePatient() {
+        Bundle created = bundle(fhirRequest(EligiblePatient.transaction()).post("/").then().statusCode(200).extract().response());
+        return created.getEntryFirstRep().getResponse().getLocation().replaceAll("/_history/.*", "");
+    }
+
+    /** Tries to enrol the patient in the study; returns the server's answer. */
+    public static Response enrol(IhrStudy study, String patient, String enrolmentDate) {
+        return fhirRequest(subject(study, patient, enrolmentDate)).post("/ResearchSubject");
+    }
+
+    /** A ResearchSubject that puts the patient on the study at its first site. */
+    public static ResearchSubject subject(IhrStudy study, String patient, String enrolmentDate) {
+        ResearchSubject subject = new ResearchSubject()
+                .setStatus(ResearchSubject.ResearchSubjectStatus.ONSTUDY)
+                .setStudy(new Reference(study.studyReference()))
+                .setIndividual(new Reference(patient));
+        subject.getPeriod().setStartElement(new DateTimeType(enrolmentDate));
+        subject.addExtension(IhrStudy.PROFILE_BASE + "research-subject-site", new Reference(study.siteOrganization()));
+        return subject;
+    }
+
+    /** Records a CTCAE toxicity grading; returns {@code Observation/id}. */
+    public static String recordToxicity(String patient, String term, String grade, String date, int interruptionDays) {
+        Observation toxicity = new Observation().setStatus(Observation.ObservationStatus.FINAL);
+        toxicity.getCode().addCoding(new Coding(NCIT, term, null));
+        toxicity.setSubject(new Reference(patient));
+        toxicity.setEffective(new DateTimeType(date));
+        toxicity.setValue(new CodeableConcept().addCoding(new Coding(NCIT, grade, null)));
+        if (interruptionDays > 0) {
+            toxicity.addComponent()
+                    .setCode(new CodeableConcept().addCoding(new Coding("https://isotox.org/fhir/CodeSystem/isotox", "rt-interruption-days", null)))
+                    .setValue(new Quantity().setValue(interruptionDays).setUnit("d").setSystem("http://unitsofmeasure.org").setCode("d"));
+        }
+        return "Observation/" + Fhir.create(toxicity);
+    }
+
+    /** Records a completed radiotherapy course from {@code start} to {@code end} (the last fraction). */
+    public static void completeCourse(String patient, String start, String end, int fractions) {
+        Procedure course = new Procedure().setStatus(Procedure.ProcedureStatus.COMPLETED);
+        course.addExtension(IhrStudy.PROFILE_BASE + "fractions-delivered", new org.hl7.fhir.r4.model.UnsignedIntType(fractions));
+        course.getCategory().addCoding(new Coding("http://snomed.info/sct", "1287742003", "Radiotherapy (procedure)"));
+        course.getCode().addCoding(new Coding("http://snomed.info/sct", "1217123003", "Radiotherapy course of treatment (regime/therapy)"));
+        course.setSubject(new Reference(patient));
+        course.getPerformedPeriod().setStartElement(new DateTimeType(start)).setEndElement(new DateTimeType(end));
+        Fhir.create(course);
+    }
+
+    private static Bundle shippedIhrDefinition() {
+        try (InputStream in = TrialFixtures.class.getResourceAsStream("/isotox/studies/ihr/Bundle-ihr-study-definition.json")) {
+            return Fhir.R4.newJsonParser().parseResource(Bundle.class, in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ResearchStudy studyIn(Bundle bundle) {
+        return (ResearchStudy) bundle.getEntry().stream()
+                .filter(e -> e.getResource() instanceof ResearchStudy)
+                .findFirst()
+                .orElseThrow()
+                .getResource();
+    }
+}
