@@ -17,6 +17,7 @@ import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import org.isotox.fhir.OperationProvider;
+import org.isotox.fhir.RestInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -44,7 +45,8 @@ class FhirEndpointConfiguration {
             BulkDataExportProvider bulkExportProvider,
             ValueSetOperationProvider valueSetOperationProvider,
             DiffProvider diffProvider,
-            ObjectProvider<OperationProvider> operationProviders) {
+            ObjectProvider<OperationProvider> operationProviders,
+            ObjectProvider<RestInterceptor> restInterceptors) {
         RestfulServer server = new RestfulServer(fhirContext);
         server.setServerName(properties.serverName());
         server.setServerVersion(properties.serverVersion());
@@ -70,6 +72,7 @@ class FhirEndpointConfiguration {
         }
         server.registerInterceptor(new ResponseHighlighterInterceptor());
         server.registerInterceptor(new CapabilityStatementCustomizer());
+        restInterceptors.orderedStream().forEach(server::registerInterceptor);
         return server;
     }
 

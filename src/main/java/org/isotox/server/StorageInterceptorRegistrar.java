@@ -2,6 +2,7 @@ package org.isotox.server;
 
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.interceptor.api.Interceptor;
+import org.isotox.fhir.RestInterceptor;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,7 @@ class StorageInterceptorRegistrar implements SmartInitializingSingleton {
         // by name first: instantiating HAPI's own (lazy, optional) interceptor beans would fail
         for (String name : context.getBeanNamesForAnnotation(Interceptor.class)) {
             Class<?> type = context.getType(name);
-            if (type != null && type.getName().startsWith("org.isotox.")) {
+            if (type != null && type.getName().startsWith("org.isotox.") && !RestInterceptor.class.isAssignableFrom(type)) {
                 jpaInterceptorService.registerInterceptor(context.getBean(name));
             }
         }

@@ -12,10 +12,17 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 /** FHIR JSON in and out of REST Assured, with HAPI's R4 model. */
 public final class Fhir {
 
-    public static final FhirContext R4 = FhirContext.forR4Cached();
+    public static final FhirContext R4 = clientContext();
     public static final String JSON = "application/fhir+json";
 
     private Fhir() {}
+
+    /** As a careful client: keeps versions in references (an approval's Provenance targets one version). */
+    private static FhirContext clientContext() {
+        FhirContext context = FhirContext.forR4();
+        context.getParserOptions().setStripVersionsFromReferences(false);
+        return context;
+    }
 
     public static String json(IBaseResource resource) {
         return R4.newJsonParser().encodeResourceToString(resource);

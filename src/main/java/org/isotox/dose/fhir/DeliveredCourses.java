@@ -7,20 +7,32 @@ import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Procedure.ProcedureStatus;
+import org.hl7.fhir.r4.model.UnsignedIntType;
+import org.isotox.fhir.Canonicals;
 import org.isotox.fhir.FhirDates;
+import org.isotox.toxicity.domain.RadiotherapyInterruption;
+import org.isotox.toxicity.domain.ToxicityRecord;
 import org.springframework.stereotype.Component;
 
-/** When patients' radiotherapy courses ended, from their course-summary Procedures. */
+/** Patients' radiotherapy courses as their course-summary Procedures record them. */
 @Component
 public class DeliveredCourses {
 
     /** SNOMED CT "Radiotherapy course of treatment", the code of mCODE's RadiotherapyCourseSummary. */
     static final TokenParam COURSE = new TokenParam("http://snomed.info/sct", "1217123003");
+    static final String INTERRUPTION = Canonicals.structureDefinition("treatment-interruption");
 
     private final DaoRegistry daoRegistry;
 
@@ -29,13 +41,13 @@ public class DeliveredCourses {
     }
 
     /**
-     * The date of the last fraction of each patient whose course is over (completed, or stopped
-     * early), by patient reference; patients still on treatment or without a summary are absent.
+     * What the courses say of each patient: the last fraction once a course is over (completed,
+     * or stopped early) and every recorded treatment interruption.
      */
-    public Map<String, LocalDate> lastFractions(Collection<String> patients) {
-        Map<String, LocalDate> last = new HashMap<>();
+    public Map<String, PatientCourses> of(Collection<String> patients) {
+        Map<String, PatientCourses> courses = new HashMap<>();
         if (patients.isEmpty()) {
-            return last;
+            return courses;
         }
         ReferenceOrListParam subjects = new ReferenceOrListParam();
         patients.forEach(p -> subjects.addOr(new ReferenceParam(p)));
@@ -44,12 +56,57 @@ public class DeliveredCourses {
                 .add(Procedure.SP_CODE, COURSE);
         daoRegistry.getResourceDao(Procedure.class).search(query, new SystemRequestDetails()).getAllResources().stream()
                 .map(Procedure.class::cast)
-                .filter(p -> p.getStatus() == ProcedureStatus.COMPLETED || p.getStatus() == ProcedureStatus.STOPPED)
-                .filter(p -> p.hasPerformedPeriod() && p.getPerformedPeriod().hasEndElement())
-                .forEach(p -> last.merge(
-                        p.getSubject().getReference(),
-                        FhirDates.localDate(p.getPerformedPeriod().getEndElement()),
-                        (a, b) -> a.isAfter(b) ? a : b));
-        return last;
+                .filter(p -> p.getStatus() != ProcedureStatus.ENTEREDINERROR)
+                .forEach(p -> courses.merge(p.getSubject().getReference(), PatientCourses.of(p), PatientCourses::plus));
+        return courses;
+    }
+
+    /**
+     * @param lastFraction  the latest last fraction of a course that is over
+     * @param interruptions the interruptions of all the patient's courses
+     */
+    public record PatientCourses(Optional<LocalDate> lastFraction, List<RadiotherapyInterruption> interruptions) {
+
+        public static final PatientCourses NONE = new PatientCourses(Optional.empty(), List.of());
+
+        static PatientCourses of(Procedure course) {
+            boolean over = course.getStatus() == ProcedureStatus.COMPLETED || course.getStatus() == ProcedureStatus.STOPPED;
+            Optional<LocalDate> end = over && course.hasPerformedPeriod() && course.getPerformedPeriod().hasEndElement()
+                    ? FhirDates.dayOf(course.getPerformedPeriod().getEndElement())
+                    : Optional.empty();
+            return new PatientCourses(end, course.getExtensionsByUrl(INTERRUPTION).stream()
+                    .map(PatientCourses::interruption)
+                    .flatMap(Optional::stream)
+                    .toList());
+        }
+
+        PatientCourses plus(PatientCourses other) {
+            Optional<LocalDate> latest = lastFraction.isEmpty()
+                    ? other.lastFraction
+                    : other.lastFraction.filter(d -> d.isAfter(lastFraction.get())).or(() -> lastFraction);
+            List<RadiotherapyInterruption> all = new ArrayList<>(interruptions);
+            all.addAll(other.interruptions);
+            return new PatientCourses(latest, all);
+        }
+
+        private static Optional<RadiotherapyInterruption> interruption(Extension extension) {
+            Extension period = extension.getExtensionByUrl("period");
+            Extension length = extension.getExtensionByUrl("lengthInDays");
+            if (period == null || length == null || !(period.getValue() instanceof Period span)) {
+                return Optional.empty();
+            }
+            Optional<LocalDate> from = FhirDates.dayOf(span.getStartElement());
+            if (from.isEmpty()) {
+                return Optional.empty();
+            }
+            LocalDate to = FhirDates.dayOf(span.getEndElement()).orElse(LocalDate.MAX);
+            Extension reason = extension.getExtensionByUrl("reason");
+            Optional<ToxicityRecord.Term> term = reason != null && reason.getValue() instanceof CodeableConcept concept
+                    ? concept.getCoding().stream().filter(Coding::hasCode).findFirst()
+                            .map(c -> new ToxicityRecord.Term(c.getSystem(), c.getCode()))
+                    : Optional.empty();
+            return Optional.of(new RadiotherapyInterruption(
+                    from.get(), to, ((UnsignedIntType) length.getValue()).getValue(), term));
+        }
     }
 }

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.isotox.dose.fhir.DeliveredCourses;
+import org.isotox.dose.fhir.DeliveredCourses.PatientCourses;
+import org.isotox.toxicity.domain.RadiotherapyInterruption;
 import org.isotox.study.domain.EnrolledSubject;
 import org.isotox.study.domain.StudyProgress;
 import org.isotox.study.domain.StudyProtocol;
@@ -52,19 +54,25 @@ public class StudyStates {
         }
         List<EnrolledSubject> subjects = roster.enrolled("ResearchStudy/" + study.getIdElement().getIdPart());
         List<String> patients = subjects.stream().map(EnrolledSubject::patient).distinct().toList();
+        Map<String, PatientCourses> patientCourses = courses.of(patients);
         Map<String, List<ToxicityRecord>> recordsByPatient =
                 pendingWrite.apply(toxicities.severeCandidates(patients, protocol.get().severeToxicity())).stream()
                         .collect(Collectors.groupingBy(
                                 PatientToxicity::patient,
-                                Collectors.mapping(PatientToxicity::record, Collectors.toList())));
-        Map<String, LocalDate> lastFractions = courses.lastFractions(patients);
+                                Collectors.mapping(t -> RadiotherapyInterruption.attribute(
+                                                t.record(), coursesOf(patientCourses, t.patient()).interruptions()),
+                                        Collectors.toList())));
         List<SubjectCourse> subjectCourses = subjects.stream()
                 .map(s -> new SubjectCourse(
                         s,
                         recordsByPatient.getOrDefault(s.patient(), List.of()),
-                        Optional.ofNullable(lastFractions.get(s.patient()))))
+                        coursesOf(patientCourses, s.patient()).lastFraction()))
                 .toList();
         StudyProgress progress = new StudyProgress(protocol.get());
         return Optional.of(new StudyState(study, protocol.get(), subjectCourses, progress.status(subjectCourses, asOf)));
+    }
+
+    private static PatientCourses coursesOf(Map<String, PatientCourses> courses, String patient) {
+        return courses.getOrDefault(patient, PatientCourses.NONE);
     }
 }

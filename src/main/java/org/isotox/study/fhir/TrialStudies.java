@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.ResearchStudy;
+import org.hl7.fhir.r4.model.ResearchSubject;
 import org.springframework.stereotype.Component;
 
 /** Reads the study a reference points at, and locks it for a decision about its subjects. */
@@ -30,6 +31,16 @@ public class TrialStudies {
         try {
             return Optional.of(daoRegistry.getResourceDao(ResearchStudy.class)
                     .read(id.toUnqualifiedVersionless(), new SystemRequestDetails()));
+        } catch (ResourceNotFoundException | ResourceGoneException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The ResearchSubject with this logical id, if the server holds it. */
+    public Optional<ResearchSubject> subject(String id) {
+        try {
+            return Optional.of(daoRegistry.getResourceDao(ResearchSubject.class)
+                    .read(new IdType("ResearchSubject", id), new SystemRequestDetails()));
         } catch (ResourceNotFoundException | ResourceGoneException e) {
             return Optional.empty();
         }

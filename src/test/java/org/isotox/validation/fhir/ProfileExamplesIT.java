@@ -54,6 +54,8 @@ class ProfileExamplesIT {
         values.put("location", ihr.study().getSiteFirstRep().getReference());
         values.put("site", ihr.siteOrganization());
         values.put("patient", ihr.enrolNewPatient("2026-01-05"));
+        // the plan the prescription examples are checked against (66 Gy is within what it allows)
+        org.isotox.testsupport.Dvhs.lungV20Binds().storeFor(values.get("patient"));
         values.put("otherPatient", TrialFixtures.eligiblePatient());
         QuestionnaireResponse answers = new QuestionnaireResponse()
                 .setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED)

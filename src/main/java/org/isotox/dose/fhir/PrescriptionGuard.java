@@ -1,0 +1,189 @@
+package org.isotox.dose.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus;
+import org.isotox.dose.domain.ConstraintResult;
+import org.isotox.dose.domain.Fractionation;
+import org.isotox.dose.domain.IsotoxicPrescriber;
+import org.isotox.dose.domain.IsotoxicPrescription;
+import org.isotox.dose.domain.IsotoxicRules;
+import org.isotox.dose.domain.ReferencePlan;
+import org.isotox.fhir.OperationOutcomes;
+import org.isotox.fhir.ResponseWarnings;
+import org.isotox.study.fhir.StudyRoster;
+import org.isotox.study.fhir.TrialStudies;
+import org.springframework.stereotype.Component;
+
+/**
+ * The study's dose rules on every write of a radiotherapy prescription for a subject on study:
+ * the study's fraction dose, a total dose in its range and in whole fractions, and no organ-at-risk
+ * limit broken at the prescribed dose by the plan's stored DVHs. A prescription below the dose the
+ * limits would allow is stored, with a warning naming the achievable dose. A prescription becomes
+ * active only once a physicist and a radiation oncologist approved the version being activated.
+ */
+@Component
+@Interceptor
+class PrescriptionGuard {
+
+    /** SNOMED CT "Radiotherapy treatment phase", the code of the Isotox prescription profile. */
+    static final String PRESCRIPTION_CODE = "1222565005";
+
+    private final FhirContext fhirContext;
+    private final StudyRoster roster;
+    private final TrialStudies studies;
+    private final StudyDoseRules studyRules;
+    private final StoredDvhs storedDvhs;
+    private final DvhPlans plans;
+    private final PrescriptionApprovals approvals;
+    private final IsotoxicPrescriber prescriber = new IsotoxicPrescriber();
+
+    PrescriptionGuard(
+            FhirContext fhirContext,
+            StudyRoster roster,
+            TrialStudies studies,
+            StudyDoseRules studyRules,
+            StoredDvhs storedDvhs,
+            DvhPlans plans,
+            PrescriptionApprovals approvals) {
+        this.fhirContext = fhirContext;
+        this.roster = roster;
+        this.studies = studies;
+        this.studyRules = studyRules;
+        this.storedDvhs = storedDvhs;
+        this.plans = plans;
+        this.approvals = approvals;
+    }
+
+    @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+    void created(IBaseResource resource, RequestDetails request) {
+        if (resource instanceof ServiceRequest prescription && isPrescription(prescription)) {
+            check(prescription, Optional.empty(), request);
+        }
+    }
+
+    @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+    void updated(IBaseResource previous, IBaseResource current, RequestDetails request) {
+        if (current instanceof ServiceRequest prescription && isPrescription(prescription)) {
+            check(prescription, Optional.of((ServiceRequest) previous), request);
+        }
+    }
+
+    private static boolean isPrescription(ServiceRequest request) {
+        return request.getCode().getCoding().stream()
+                .anyMatch(c -> "http://snomed.info/sct".equals(c.getSystem()) && PRESCRIPTION_CODE.equals(c.getCode()));
+    }
+
+    private void check(ServiceRequest prescription, Optional<ServiceRequest> previous, RequestDetails request) {
+        String patient = prescription.getSubject().getReference();
+        if (patient == null) {
+            return;
+        }
+        for (String study : roster.studiesOf(patient)) {
+            Optional<IsotoxicRules> rules = studies.read(study).map(studyRules::of);
+            if (rules.isPresent()) {
+                OperationOutcome refusal = new OperationOutcome();
+                List<PrescribedDose> doses = PrescribedDose.of(prescription);
+                doses.forEach(dose -> checkAgainstRules(dose, rules.get(), refusal));
+                if (refusal.getIssue().isEmpty()) {
+                    checkAgainstPlan(patient, doses, rules.get(), refusal, request);
+                }
+                checkActivation(prescription, previous, refusal);
+                if (!refusal.getIssue().isEmpty()) {
+                    throw new UnprocessableEntityException(fhirContext, refusal);
+                }
+            }
+        }
+    }
+
+    private static void checkAgainstRules(PrescribedDose dose, IsotoxicRules rules, OperationOutcome refusal) {
+        if (Math.abs(dose.fractionDoseGy() - rules.fractionDoseGy()) > 1e-9) {
+            refuse(refusal, "The fraction dose " + gy(dose.fractionDoseGy()) + " differs from the study's "
+                    + gy(rules.fractionDoseGy()) + " per fraction", dose.at("fractionDose"));
+        }
+        if (dose.totalDoseGy() < rules.minimumTotalDoseGy() - 1e-9 || dose.totalDoseGy() > rules.maximumTotalDoseGy() + 1e-9) {
+            refuse(refusal, "The total dose " + gy(dose.totalDoseGy()) + " is outside the study's range "
+                    + gy(rules.minimumTotalDoseGy()) + " to " + gy(rules.maximumTotalDoseGy()), dose.at("totalDose"));
+        }
+        if (Math.abs(dose.fractions() * dose.fractionDoseGy() - dose.totalDoseGy()) > 1e-9) {
+            refuse(refusal, "The total dose " + gy(dose.totalDoseGy()) + " is not " + dose.fractions() + " fractions of "
+                    + gy(dose.fractionDoseGy()), dose.at("totalDose"));
+        }
+    }
+
+    private void checkAgainstPlan(
+            String patient, List<PrescribedDose> doses, IsotoxicRules rules, OperationOutcome refusal, RequestDetails request) {
+        ReferencePlan plan = plans.planFor(rules, storedDvhs.of(patient));
+        IsotoxicPrescription achievable = prescriber.prescribe(rules, plan);
+        for (PrescribedDose dose : doses) {
+            Fractionation prescribed = new Fractionation(dose.fractions(), dose.fractionDoseGy());
+            for (var constraint : rules.constraints()) {
+                ConstraintResult result = constraint.evaluate(plan, prescribed);
+                if (!result.met()) {
+                    refuse(refusal, "At " + gy(dose.totalDoseGy()) + " the plan breaks " + result.name() + ": "
+                            + round(result.value()) + " against a limit of " + round(result.limit())
+                            + " " + result.unit().ucumCode(), dose.at("totalDose"));
+                }
+            }
+            if (refusal.getIssue().isEmpty() && achievable.feasible()
+                    && dose.totalDoseGy() < achievable.totalDoseGy() - 1e-9) {
+                ResponseWarnings.add(request, "The prescribed " + gy(dose.totalDoseGy()) + " is below the isotoxic dose of "
+                        + gy(achievable.totalDoseGy()) + " (" + achievable.fractions() + " fractions, limited by "
+                        + achievable.limitingConstraint() + ") that the plan's DVHs allow");
+            }
+        }
+    }
+
+    private void checkActivation(ServiceRequest prescription, Optional<ServiceRequest> previous, OperationOutcome refusal) {
+        if (prescription.getStatus() != ServiceRequestStatus.ACTIVE) {
+            return;
+        }
+        if (previous.isEmpty()) {
+            refuse(refusal, "A prescription is created as draft; it becomes active once a physicist and a radiation "
+                    + "oncologist approved it (Provenance)", "ServiceRequest.status");
+        } else if (previous.get().getStatus() != ServiceRequestStatus.ACTIVE) {
+            ServiceRequest approvedVersion = previous.get();
+            List<String> missing = approvals.missing(
+                    approvedVersion.getIdElement().getIdPart(), approvedVersion.getMeta().getVersionId());
+            missing.forEach(m -> refuse(refusal, "The prescription cannot become active: " + m, "ServiceRequest.status"));
+            if (!sameDoses(approvedVersion, prescription)) {
+                refuse(refusal, "The doses differ from the approved version; approve the new doses first",
+                        "ServiceRequest.extension('" + PrescribedDose.URL + "')");
+            }
+        } else if (!sameDoses(previous.get(), prescription)) {
+            refuse(refusal, "The doses of an active prescription cannot change; write a new prescription that replaces it",
+                    "ServiceRequest.extension('" + PrescribedDose.URL + "')");
+        }
+    }
+
+    private static boolean sameDoses(ServiceRequest before, ServiceRequest after) {
+        return PrescribedDose.of(before).stream().map(PrescriptionGuard::withoutPath).toList()
+                .equals(PrescribedDose.of(after).stream().map(PrescriptionGuard::withoutPath).toList());
+    }
+
+    private static PrescribedDose withoutPath(PrescribedDose dose) {
+        return new PrescribedDose(dose.volume(), dose.fractionDoseGy(), dose.totalDoseGy(), dose.fractions(), "");
+    }
+
+    private static void refuse(OperationOutcome refusal, String message, String expression) {
+        OperationOutcomes.addError(refusal, IssueType.BUSINESSRULE, message, expression);
+    }
+
+    private static String gy(double gray) {
+        return round(gray) + " Gy";
+    }
+
+    private static String round(double value) {
+        return java.math.BigDecimal.valueOf(DoseQuantities.round(value)).stripTrailingZeros().toPlainString();
+    }
+}

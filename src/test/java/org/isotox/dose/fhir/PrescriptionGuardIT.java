@@ -1,0 +1,178 @@
+package org.isotox.dose.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.isotox.testsupport.Fhir.count;
+import static org.isotox.testsupport.Fhir.create;
+import static org.isotox.testsupport.Fhir.fhirRequest;
+import static org.isotox.testsupport.Fhir.outcome;
+import static org.isotox.testsupport.Fhir.parse;
+
+import io.restassured.response.Response;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.PositiveIntType;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus;
+import org.isotox.testsupport.Dvhs;
+import org.isotox.testsupport.FhirServerTest;
+import org.isotox.testsupport.IhrStudy;
+import org.isotox.testsupport.TrialFixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The IHR dose rules on prescriptions for subjects on study (plan: lung V20 stops the escalation at 69 Gy). */
+@FhirServerTest
+class PrescriptionGuardIT {
+
+    private static final String MARKER = "urn:isotox:test:prescription";
+    private static String patient;
+
+    @BeforeEach
+    void subjectWithAPlan() {
+        if (patient == null) {
+            patient = enrolledPatient();
+            Dvhs.lungV20Binds().storeFor(patient);
+        }
+    }
+
+    @Test
+    void totalDoseAboveTheStudysMaximumIsRefused() {
+        assertRefused(prescription(patient, 3, 25, 75), "outside the study's range 45 Gy to 72 Gy", "totalDose");
+    }
+
+    @Test
+    void fractionDoseOtherThanTheStudysIsRefused() {
+        assertRefused(prescription(patient, 2, 30, 60), "fraction dose 2 Gy differs from the study's 3 Gy", "fractionDose");
+    }
+
+    @Test
+    void totalThatIsNotTheFractionsTimesTheFractionDoseIsRefused() {
+        assertRefused(prescription(patient, 3, 23, 70), "is not 23 fractions of 3 Gy", "totalDose");
+    }
+
+    @Test
+    void doseAtWhichThePlanBreaksTheCordLimitIsRefused() {
+        String cordAtRisk = enrolledPatient();
+        Dvhs.at(60)
+                .with("SpinalCord", "0:100 40:0")
+                .with("Lungs-GTV", "0:100 5:40 20:10 60:0")
+                .with("Esophagus", "0:100 40:0")
+                .storeFor(cordAtRisk);
+
+        // cord Dmax 40 Gy at 60 Gy -> 46 Gy at 69 Gy, above 45
+        assertRefused(prescription(cordAtRisk, 3, 23, 69), "breaks SpinalCord Dmax: 46 against a limit of 45", "totalDose");
+    }
+
+    @Test
+    void planWithoutDvhsCannotBeChecked() {
+        assertRefused(prescription(enrolledPatient(), 3, 22, 66), "No DVH of SpinalCord", "dvh");
+    }
+
+    @Test
+    void underDosedPrescriptionIsStoredWithAWarningNamingTheAchievableDose() {
+        Response response = fhirRequest(prescription(patient, 3, 20, 60))
+                .header("Prefer", "return=OperationOutcome")
+                .post("/ServiceRequest")
+                .then()
+                .statusCode(201)
+                .extract()
+                .response();
+
+        OperationOutcome outcome = outcome(response);
+        assertThat(outcome.getIssue())
+                .filteredOn(i -> i.getSeverity() == IssueSeverity.WARNING)
+                .extracting(i -> i.getDiagnostics())
+                .containsExactly("The prescribed 60 Gy is below the isotoxic dose of 69 Gy (23 fractions, limited by "
+                        + "Lungs-GTV V20) that the plan's DVHs allow");
+        assertThat(response.header("Warning")).contains("below the isotoxic dose of 69 Gy");
+    }
+
+    @Test
+    void prescriptionAtTheIsotoxicDoseHasNoWarning() {
+        Response response = fhirRequest(prescription(patient, 3, 23, 69)).post("/ServiceRequest").then().statusCode(201).extract().response();
+
+        assertThat(response.header("Warning")).isNull();
+    }
+
+    @Test
+    void prescriptionBecomesActiveOnlyAfterAPhysicistAndAnOncologistApprovedIt() {
+        ServiceRequest active = prescription(patient, 3, 23, 69).setStatus(ServiceRequestStatus.ACTIVE);
+        assertRefused(active, "is created as draft", "");
+
+        ServiceRequest draft = parse(fhirRequest(prescription(patient, 3, 23, 69)).post("/ServiceRequest").then()
+                .statusCode(201).extract().response(), ServiceRequest.class);
+        String physicist = "Practitioner/" + create(new Practitioner().addName(new org.hl7.fhir.r4.model.HumanName().setFamily("Physicist")));
+        String oncologist = "Practitioner/" + create(new Practitioner().addName(new org.hl7.fhir.r4.model.HumanName().setFamily("Oncologist")));
+
+        assertActivationRefused(draft, "no physicist-approval");
+        approve(draft, physicist, "physicist-approval");
+        assertActivationRefused(draft, "no radiation-oncologist-approval");
+        approve(draft, physicist, "radiation-oncologist-approval");
+        assertActivationRefused(draft, "two different practitioners");
+        approve(draft, oncologist, "radiation-oncologist-approval");
+
+        ServiceRequest activated = draft.copy().setStatus(ServiceRequestStatus.ACTIVE);
+        fhirRequest(activated).put("/ServiceRequest/" + draft.getIdElement().getIdPart()).then().statusCode(200);
+    }
+
+    private static void approve(ServiceRequest prescription, String practitioner, String role) {
+        Provenance approval = new Provenance();
+        approval.addTarget(new Reference("ServiceRequest/" + prescription.getIdElement().getIdPart() + "/_history/"
+                + prescription.getMeta().getVersionId()));
+        approval.setRecorded(new java.util.Date());
+        approval.addAgent()
+                .setWho(new Reference(practitioner))
+                .addRole(new CodeableConcept().addCoding(new Coding("https://isotox.org/fhir/CodeSystem/isotox", role, null)));
+        create(approval);
+    }
+
+    private static void assertActivationRefused(ServiceRequest draft, String reason) {
+        ServiceRequest activated = draft.copy().setStatus(ServiceRequestStatus.ACTIVE);
+        Response response = fhirRequest(activated).put("/ServiceRequest/" + draft.getIdElement().getIdPart());
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(422);
+        assertThat(outcome(response).getIssue()).anySatisfy(i -> assertThat(i.getDiagnostics()).contains(reason));
+    }
+
+    private static void assertRefused(ServiceRequest prescription, String reason, String expressionPart) {
+        String marker = prescription.getIdentifierFirstRep().getValue();
+        Response response = fhirRequest(prescription).post("/ServiceRequest");
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(422);
+        assertThat(outcome(response).getIssue()).anySatisfy(issue -> {
+            assertThat(issue.getDiagnostics()).contains(reason);
+            assertThat(issue.getExpression()).anySatisfy(e -> assertThat(e.getValue()).contains(expressionPart));
+        });
+        assertThat(count("ServiceRequest", "identifier=" + MARKER + "|" + marker)).as("nothing stored").isZero();
+    }
+
+    private static String enrolledPatient() {
+        IhrStudy ihr = TrialFixtures.newIhrStudy();
+        String enrolled = TrialFixtures.eligiblePatient();
+        TrialFixtures.enrol(ihr, enrolled, "2026-01-05").then().statusCode(201);
+        return enrolled;
+    }
+
+    private static ServiceRequest prescription(String patient, double fractionDose, int fractions, double totalDose) {
+        ServiceRequest prescription = new ServiceRequest()
+                .setStatus(ServiceRequestStatus.DRAFT)
+                .setIntent(ServiceRequest.ServiceRequestIntent.ORIGINALORDER)
+                .setSubject(new Reference(patient))
+                .setAuthoredOnElement(new org.hl7.fhir.r4.model.DateTimeType("2026-01-12"));
+        prescription.addIdentifier().setSystem(MARKER).setValue(UUID.randomUUID().toString());
+        prescription.addCategory().addCoding(new Coding("http://snomed.info/sct", "1287742003", "Radiotherapy (procedure)"));
+        prescription.getCode().addCoding(new Coding("http://snomed.info/sct", "1222565005", "Radiotherapy treatment phase (regime/therapy)"));
+        Extension dose = prescription.addExtension().setUrl(IhrStudy.PROFILE_BASE + "dose-prescribed-to-volume");
+        dose.addExtension("volume", new CodeableConcept().addCoding(new Coding(Dvhs.TG263, "PTV", null)));
+        dose.addExtension("fractionDose", Dvhs.gray(fractionDose));
+        dose.addExtension("totalDose", Dvhs.gray(totalDose));
+        dose.addExtension("fractions", new PositiveIntType(fractions));
+        return prescription;
+    }
+}
