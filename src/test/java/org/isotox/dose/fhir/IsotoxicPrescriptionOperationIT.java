@@ -65,16 +65,10 @@ class IsotoxicPrescriptionOperationIT {
 
     @Test
     void nonMonotoneCurveAndImpossibleVolumeAreRefusedAtTheirPoints() {
-        OperationOutcome refusal = outcome(fhirRequest(Dvhs.at(60)
-                        .with("SpinalCord", "0:100 20:0")
-                        .with("Lungs-GTV", "0:100 5:40 10:45 60:0")
-                        .with("Esophagus", "0:120 40:0")
-                        .asParameters())
-                .post("/$isotoxic-prescription")
-                .then()
-                .statusCode(422)
-                .extract()
-                .response());
+        OperationOutcome refusal = refusal(Dvhs.at(60)
+                .with("SpinalCord", "0:100 20:0")
+                .with("Lungs-GTV", "0:100 5:40 10:45 60:0")
+                .with("Esophagus", "0:120 40:0"));
 
         assertThat(refusal.getIssue()).extracting(i -> i.getExpression().get(0).getValue())
                 .contains(
@@ -84,16 +78,10 @@ class IsotoxicPrescriptionOperationIT {
 
     @Test
     void negativeDoseIsRefused() {
-        OperationOutcome refusal = outcome(fhirRequest(Dvhs.at(60)
-                        .with("SpinalCord", "-1:100 20:0")
-                        .with("Lungs-GTV", "0:100 60:0")
-                        .with("Esophagus", "0:100 40:0")
-                        .asParameters())
-                .post("/$isotoxic-prescription")
-                .then()
-                .statusCode(422)
-                .extract()
-                .response());
+        OperationOutcome refusal = refusal(Dvhs.at(60)
+                .with("SpinalCord", "-1:100 20:0")
+                .with("Lungs-GTV", "0:100 60:0")
+                .with("Esophagus", "0:100 40:0"));
 
         assertThat(refusal.getIssueFirstRep().getExpression().get(0).getValue())
                 .isEqualTo("Parameters.parameter.where(name = 'dvh')[0].part.where(name = 'point')[0]");
@@ -101,15 +89,9 @@ class IsotoxicPrescriptionOperationIT {
 
     @Test
     void missingStructureTheRulesNeedIsRefusedNamingIt() {
-        OperationOutcome refusal = outcome(fhirRequest(Dvhs.at(60)
-                        .with("SpinalCord", "0:100 20:0")
-                        .with("Lungs-GTV", "0:100 60:0")
-                        .asParameters())
-                .post("/$isotoxic-prescription")
-                .then()
-                .statusCode(422)
-                .extract()
-                .response());
+        OperationOutcome refusal = refusal(Dvhs.at(60)
+                .with("SpinalCord", "0:100 20:0")
+                .with("Lungs-GTV", "0:100 60:0"));
 
         assertThat(refusal.getIssue()).extracting(OperationOutcomeIssueComponent::getDiagnostics)
                 .anySatisfy(d -> assertThat(d).contains("No DVH of Esophagus"));
@@ -141,6 +123,15 @@ class IsotoxicPrescriptionOperationIT {
         // 69 Gy in 23 x 3 Gy: BED10 = 69 * 1.3 = 89.7, EQD2 = 89.7 / 1.2 = 74.75 (linear-quadratic model)
         assertThat(gray(result, "bed")).isEqualTo("89.7");
         assertThat(gray(result, "eqd2")).isEqualTo("74.75");
+    }
+
+    private static OperationOutcome refusal(Dvhs dvhs) {
+        return outcome(fhirRequest(dvhs.asParameters())
+                .post("/$isotoxic-prescription")
+                .then()
+                .statusCode(422)
+                .extract()
+                .response());
     }
 
     private static Parameters prescribe(Parameters input) {
