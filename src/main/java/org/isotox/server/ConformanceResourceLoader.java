@@ -21,6 +21,7 @@ import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.WorkerContextValidationSupportAdapter;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StructureDefinition;
+import org.isotox.fhir.GeneratedDefinitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -31,8 +32,9 @@ import org.springframework.stereotype.Component;
 /**
  * Stores the shipped profiles and terminology in the server at start-up, under their file ids, so
  * that clients can read them, {@code $expand} / {@code $validate-code} work on them and the
- * validator finds them. Profiles are stored with a generated snapshot. Storing an unchanged file
- * again creates no new version, so restarts leave the history alone.
+ * validator finds them, together with the definitions the server generates ({@link GeneratedDefinitions}).
+ * Profiles are stored with a generated snapshot. Storing an unchanged file again creates no new
+ * version, so restarts leave the history alone.
  */
 @Component
 @Order(DefinitionLoadOrder.CONFORMANCE)
@@ -46,18 +48,21 @@ class ConformanceResourceLoader implements ApplicationRunner {
     private final DaoRegistry daoRegistry;
     private final IValidationSupport serverValidationSupport;
     private final SearchParamRegistryImpl searchParamRegistry;
+    private final List<GeneratedDefinitions> generated;
 
     ConformanceResourceLoader(
             FhirContext fhirContext,
             DefinitionFiles files,
             DaoRegistry daoRegistry,
             IValidationSupport serverValidationSupport,
-            SearchParamRegistryImpl searchParamRegistry) {
+            SearchParamRegistryImpl searchParamRegistry,
+            List<GeneratedDefinitions> generated) {
         this.fhirContext = fhirContext;
         this.files = files;
         this.daoRegistry = daoRegistry;
         this.serverValidationSupport = serverValidationSupport;
         this.searchParamRegistry = searchParamRegistry;
+        this.generated = generated;
     }
 
     @Override
@@ -66,6 +71,7 @@ class ConformanceResourceLoader implements ApplicationRunner {
         resources.addAll(files.profiles());
         resources.sort(Comparator.comparingInt(ConformanceResourceLoader::loadRank));
         ValidationSupportChain definitions = chainOver(resources);
+        generated.forEach(definition -> resources.addAll(definition.resources()));
         // one worker context for all snapshots: it converts the ~650 core definitions once, not per profile
         SnapshotGeneratingValidationSupport snapshots = new SnapshotGeneratingValidationSupport(
                 fhirContext, WorkerContextValidationSupportAdapter.newVersionSpecificWorkerContextWrapper(definitions));

@@ -51,7 +51,7 @@ class H2PersistenceIT {
         }
     }
 
-    /** The study definition loads on H2 too, and the restart did not load it a second time. */
+    /** The study definition loads on H2 too, and the restart did not load it (or the generated definitions) a second time. */
     private static void assertStudyLoadedOnce(ConfigurableApplicationContext server) {
         given().port(port(server)).basePath("/fhir")
                 .accept(Fhir.JSON)
@@ -60,6 +60,13 @@ class H2PersistenceIT {
                 .statusCode(200)
                 .body("total", org.hamcrest.Matchers.equalTo(1))
                 .body("entry[0].resource.meta.versionId", org.hamcrest.Matchers.equalTo("1"));
+        // the questionnaires generated at start-up are not stored anew either
+        given().port(port(server)).basePath("/fhir")
+                .accept(Fhir.JSON)
+                .get("/Questionnaire/eortc-qlq-c30")
+                .then()
+                .statusCode(200)
+                .body("meta.versionId", org.hamcrest.Matchers.equalTo("1"));
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {

@@ -39,14 +39,24 @@ public class StudyRoster {
 
     /** The studies (references) in which this patient is an enrolled subject. */
     public List<String> studiesOf(String patientReference) {
+        return subjectsOfPatient(patientReference).stream()
+                .filter(s -> s.hasExtension(ENROLMENT_SEQUENCE))
+                .map(s -> s.getStudy().getReference())
+                .distinct()
+                .toList();
+    }
+
+    /** The patient's enrolments, in whatever study. */
+    public List<EnrolledSubject> enrolmentsOf(String patientReference) {
+        return subjectsOfPatient(patientReference).stream().map(StudyRoster::enrolled).flatMap(Optional::stream).toList();
+    }
+
+    private List<ResearchSubject> subjectsOfPatient(String patientReference) {
         SearchParameterMap byPatient = SearchParameterMap.newSynchronous(
                 ResearchSubject.SP_INDIVIDUAL, new ReferenceParam(patientReference));
         return daoRegistry.getResourceDao(ResearchSubject.class).search(byPatient, new SystemRequestDetails())
                 .getAllResources().stream()
                 .map(ResearchSubject.class::cast)
-                .filter(s -> s.hasExtension(ENROLMENT_SEQUENCE))
-                .map(s -> s.getStudy().getReference())
-                .distinct()
                 .toList();
     }
 

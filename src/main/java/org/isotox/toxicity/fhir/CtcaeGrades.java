@@ -3,10 +3,12 @@ package org.isotox.toxicity.fhir;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeSystem.ConceptDefinitionComponent;
 import org.hl7.fhir.r4.model.CodeSystem.ConceptPropertyComponent;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Resource;
@@ -15,15 +17,26 @@ import org.isotox.server.DefinitionFiles;
 import org.springframework.stereotype.Component;
 
 /**
- * The numeric CTCAE grade of a grade code, read from the shipped NCIt fragment (its
- * {@code ctcae-grade} property), so that grades are data like every other trial code.
+ * The numeric CTCAE grade of a grade code, and the grades CTCAE defines for a term, read from the
+ * shipped NCIt fragment (its {@code ctcae-grade}, {@code ctcae-min-grade} and {@code ctcae-max-grade}
+ * properties), so that grades are data like every other trial code.
  */
 @Component
 public class CtcaeGrades {
 
     private static final String GRADE_PROPERTY = "ctcae-grade";
+    private static final String MIN_GRADE_PROPERTY = "ctcae-min-grade";
+    private static final String MAX_GRADE_PROPERTY = "ctcae-max-grade";
+
+    /** The grades CTCAE defines for a term (grade 0, the term assessed and absent, aside). */
+    public record GradeRange(String term, int min, int max) {
+        public boolean contains(int grade) {
+            return grade >= min && grade <= max;
+        }
+    }
 
     private final Map<String, Integer> gradeByCode = new HashMap<>();
+    private final Map<String, GradeRange> rangeByTerm = new HashMap<>();
 
     CtcaeGrades(DefinitionFiles files) {
         for (Resource resource : files.terminology()) {
@@ -45,6 +58,23 @@ public class CtcaeGrades {
         return grade == null ? OptionalInt.empty() : OptionalInt.of(grade);
     }
 
+    /** The grade the first grade coding of a value stands for, if it has one. */
+    public OptionalInt gradeIn(CodeableConcept value) {
+        return value.getCoding().stream()
+                .map(this::gradeOf)
+                .filter(OptionalInt::isPresent)
+                .findFirst()
+                .orElse(OptionalInt.empty());
+    }
+
+    /** The grades CTCAE defines for the term a coding names, if it is a CTCAE term of the terminology. */
+    public Optional<GradeRange> rangeOf(Coding term) {
+        if (!Canonicals.NCIT.equals(term.getSystem())) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(rangeByTerm.get(term.getCode()));
+    }
+
     /** The codes of the grades at or above {@code lowest}. */
     public List<String> codesFrom(int lowest) {
         return gradeByCode.entrySet().stream()
@@ -55,11 +85,21 @@ public class CtcaeGrades {
     }
 
     private void index(ConceptDefinitionComponent concept) {
-        for (ConceptPropertyComponent property : concept.getProperty()) {
-            if (GRADE_PROPERTY.equals(property.getCode()) && property.getValue() instanceof IntegerType grade) {
-                gradeByCode.put(concept.getCode(), grade.getValue());
-            }
+        integerProperty(concept, GRADE_PROPERTY).ifPresent(grade -> gradeByCode.put(concept.getCode(), grade));
+        Optional<Integer> min = integerProperty(concept, MIN_GRADE_PROPERTY);
+        Optional<Integer> max = integerProperty(concept, MAX_GRADE_PROPERTY);
+        if (min.isPresent() && max.isPresent()) {
+            rangeByTerm.put(concept.getCode(), new GradeRange(concept.getDisplay(), min.get(), max.get()));
         }
         concept.getConcept().forEach(this::index);
+    }
+
+    private static Optional<Integer> integerProperty(ConceptDefinitionComponent concept, String code) {
+        for (ConceptPropertyComponent property : concept.getProperty()) {
+            if (code.equals(property.getCode()) && property.getValue() instanceof IntegerType value) {
+                return Optional.of(value.getValue());
+            }
+        }
+        return Optional.empty();
     }
 }

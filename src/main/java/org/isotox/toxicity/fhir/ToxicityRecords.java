@@ -69,11 +69,7 @@ public class ToxicityRecords {
                 || observation.getEffectiveDateTimeType().getPrecision().ordinal() < TemporalPrecisionEnum.DAY.ordinal()) {
             return Optional.empty();
         }
-        OptionalInt grade = observation.getValueCodeableConcept().getCoding().stream()
-                .map(grades::gradeOf)
-                .filter(OptionalInt::isPresent)
-                .findFirst()
-                .orElse(OptionalInt.empty());
+        OptionalInt grade = grades.gradeIn(observation.getValueCodeableConcept());
         Optional<Coding> term = observation.getCode().getCoding().stream()
                 .filter(c -> Canonicals.NCIT.equals(c.getSystem()))
                 .findFirst();

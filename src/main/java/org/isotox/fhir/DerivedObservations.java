@@ -1,0 +1,67 @@
+package org.isotox.fhir;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.TokenParam;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Observation;
+import org.springframework.stereotype.Component;
+
+/**
+ * Observations the server derives from what clients write (a time-point response from lesion
+ * measurements, scale scores from a questionnaire response). Each is stored under an id computed
+ * from what it is derived from, so that a recomputation updates it instead of adding another, and
+ * carries a tag that tells it from client-written Observations of the same code. An unchanged
+ * recomputation creates no new version.
+ */
+@Component
+public class DerivedObservations {
+
+    public static final String TAG_CODE = "server-derived";
+
+    private final DaoRegistry daoRegistry;
+
+    DerivedObservations(DaoRegistry daoRegistry) {
+        this.daoRegistry = daoRegistry;
+    }
+
+    /** The id of the derived Observation identified by {@code key}: the same key, the same id. */
+    public static String idFor(String kind, String... key) {
+        String name = kind + "|" + String.join("|", key);
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * Makes the derived Observations matching {@code existing} exactly {@code wanted}: each wanted
+     * one (its id set with {@link #idFor}) is created or updated, every other tagged one that
+     * {@code existing} finds is deleted.
+     */
+    public void replace(SearchParameterMap existing, List<Observation> wanted) {
+        IFhirResourceDao<Observation> dao = daoRegistry.getResourceDao(Observation.class);
+        Set<String> kept = new HashSet<>();
+        for (Observation observation : wanted) {
+            observation.getMeta().addTag(tag());
+            dao.update(observation, new SystemRequestDetails());
+            kept.add(observation.getIdElement().getIdPart());
+        }
+        existing.setLoadSynchronous(true);
+        existing.add("_tag", new TokenParam(Canonicals.ISOTOX_CODES, TAG_CODE));
+        for (IBaseResource found : dao.search(existing, new SystemRequestDetails()).getAllResources()) {
+            if (!kept.contains(found.getIdElement().getIdPart())) {
+                dao.delete(found.getIdElement().toUnqualifiedVersionless(), new SystemRequestDetails());
+            }
+        }
+    }
+
+    private static Coding tag() {
+        return new Coding(Canonicals.ISOTOX_CODES, TAG_CODE, "Derived by the server");
+    }
+}

@@ -1,0 +1,78 @@
+package org.isotox.response.fhir;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.InterceptorInvocationTimingEnum;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Observation;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the derived RECIST time-point responses in step with the lesion measurements: every
+ * create, correction or deletion of a measurement recomputes the responses of its patient (of
+ * both patients when a correction moves it to another), through REST and transactions alike.
+ */
+@Component
+@Interceptor
+class TimepointResponseInterceptor {
+
+    /**
+     * Patients already recomputed in a FHIR transaction: its commit hooks are deferred until all its
+     * writes are done, so the first recomputation of a patient already sees them all.
+     */
+    private static final String RECOMPUTED = TimepointResponseInterceptor.class.getName() + ".recomputed";
+
+    private final TimepointResponses responses;
+
+    TimepointResponseInterceptor(TimepointResponses responses) {
+        this.responses = responses;
+    }
+
+    @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+    void created(IBaseResource resource, TransactionDetails transaction, InterceptorInvocationTimingEnum timing) {
+        if (resource instanceof Observation observation && LesionMeasurements.isMeasurement(observation)) {
+            recompute(Set.of(observation), observation, transaction, timing);
+        }
+    }
+
+    @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+    void updated(IBaseResource previous, IBaseResource current, TransactionDetails transaction,
+            InterceptorInvocationTimingEnum timing) {
+        if (current instanceof Observation now && previous instanceof Observation before
+                && (LesionMeasurements.isMeasurement(before) || LesionMeasurements.isMeasurement(now))) {
+            recompute(new LinkedHashSet<>(List.of(before, now)), now, transaction, timing);
+        }
+    }
+
+    /** Before the delete: the responses refer to the measurement, and would block its deletion. */
+    @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
+    void deleted(IBaseResource resource) {
+        if (resource instanceof Observation observation && LesionMeasurements.isMeasurement(observation)) {
+            LesionMeasurements.patientOf(observation).ifPresent(patient ->
+                    responses.recompute(patient, reference(observation), Optional.empty()));
+        }
+    }
+
+    private void recompute(Set<Observation> versions, Observation changed, TransactionDetails transaction,
+            InterceptorInvocationTimingEnum timing) {
+        Set<String> done = timing == InterceptorInvocationTimingEnum.DEFERRED
+                ? transaction.getOrCreateUserData(RECOMPUTED, HashSet::new)
+                : new HashSet<>();
+        for (Observation version : versions) {
+            LesionMeasurements.patientOf(version)
+                    .filter(done::add)
+                    .ifPresent(patient -> responses.recompute(patient, reference(changed), Optional.of(changed)));
+        }
+    }
+
+    private static String reference(Observation observation) {
+        return "Observation/" + observation.getIdElement().getIdPart();
+    }
+}
