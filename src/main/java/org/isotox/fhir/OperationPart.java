@@ -103,6 +103,15 @@ public record OperationPart(ParametersParameterComponent component, String path)
         }
     }
 
+    /** A value of a complex type ({@code Coding}, {@code Quantity}, ...). */
+    public <T extends Type> T value(Class<T> type) {
+        Type value = component.getValue();
+        if (!type.isInstance(value)) {
+            throw malformed(IssueType.VALUE, path + " must be a " + type.getSimpleName(), path);
+        }
+        return type.cast(value);
+    }
+
     private <T extends PrimitiveType<?>> T primitive(Class<T> type, String what) {
         Type value = component.getValue();
         if (!type.isInstance(value) || ((PrimitiveType<?>) value).getValue() == null) {

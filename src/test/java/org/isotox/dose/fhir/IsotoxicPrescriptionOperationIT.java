@@ -72,8 +72,8 @@ class IsotoxicPrescriptionOperationIT {
 
         assertThat(refusal.getIssue()).extracting(i -> i.getExpression().get(0).getValue())
                 .contains(
-                        "Parameters.parameter.where(name = 'dvh')[1].part.where(name = 'point')[2]",
-                        "Parameters.parameter.where(name = 'dvh')[2].part.where(name = 'point')[0]");
+                        "dvh[1].point[2]",
+                        "dvh[2].point[0]");
     }
 
     @Test
@@ -84,7 +84,7 @@ class IsotoxicPrescriptionOperationIT {
                 .with("Esophagus", "0:100 40:0"));
 
         assertThat(refusal.getIssueFirstRep().getExpression().get(0).getValue())
-                .isEqualTo("Parameters.parameter.where(name = 'dvh')[0].part.where(name = 'point')[0]");
+                .isEqualTo("dvh[0].point[0]");
     }
 
     @Test

@@ -1,0 +1,81 @@
+package org.isotox.endpoints.fhir;
+
+import java.util.List;
+import java.util.OptionalDouble;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.DecimalType;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
+import org.hl7.fhir.r4.model.Quantity;
+import org.isotox.endpoints.domain.Endpoint;
+import org.isotox.endpoints.domain.QuantileEstimate;
+import org.isotox.endpoints.domain.SurvivalAtTime;
+import org.isotox.endpoints.domain.SurvivalCurve;
+
+/**
+ * The {@code $endpoints} answer: per endpoint {@code n}, {@code events}, the {@code median} with its
+ * CI ({@code medianLower}, {@code medianUpper}; absent when not reached or not estimable), and
+ * {@code survival} at 12, 24, 36 and 60 months ({@code estimate}, {@code lower}, {@code upper},
+ * {@code atRisk}; absent beyond the last follow-up); for LC also the percentages at 3 and 5 years.
+ */
+final class EndpointParameters {
+
+    static final List<Integer> MONTHS = List.of(12, 24, 36, 60);
+
+    private EndpointParameters() {}
+
+    static void add(Parameters parameters, Endpoint endpoint, SurvivalCurve curve) {
+        ParametersParameterComponent result = parameters.addParameter().setName("endpoint");
+        result.addPart().setName("name").setValue(new CodeType(endpoint.name()));
+        result.addPart().setName("n").setValue(new IntegerType(curve.subjects()));
+        result.addPart().setName("events").setValue(new IntegerType(curve.events()));
+        QuantileEstimate median = curve.median();
+        months(result, "median", median.estimate());
+        months(result, "medianLower", median.lower());
+        months(result, "medianUpper", median.upper());
+        for (int month : MONTHS) {
+            ParametersParameterComponent survival = result.addPart().setName("survival");
+            survival.addPart().setName("time").setValue(monthQuantity(month));
+            survival.addPart().setName("atRisk").setValue(new IntegerType(curve.atRisk(month)));
+            curve.at(month).ifPresent(at -> estimate(survival, at));
+        }
+        if (endpoint == Endpoint.LC) {
+            percent(result, "percentAt3Years", curve, 36);
+            percent(result, "percentAt5Years", curve, 60);
+        }
+    }
+
+    static void addSafety(Parameters parameters, int subjects, int severe) {
+        ParametersParameterComponent safety = parameters.addParameter().setName("safety");
+        safety.addPart().setName("n").setValue(new IntegerType(subjects));
+        safety.addPart().setName("severeToxicities").setValue(new IntegerType(severe));
+        if (subjects > 0) {
+            safety.addPart().setName("proportion").setValue(new DecimalType(round((double) severe / subjects)));
+        }
+    }
+
+    private static void estimate(ParametersParameterComponent survival, SurvivalAtTime at) {
+        survival.addPart().setName("estimate").setValue(new DecimalType(round(at.survival())));
+        at.confidenceInterval().ifPresent(ci -> {
+            survival.addPart().setName("lower").setValue(new DecimalType(round(ci.lower())));
+            survival.addPart().setName("upper").setValue(new DecimalType(round(ci.upper())));
+        });
+    }
+
+    private static void percent(ParametersParameterComponent result, String name, SurvivalCurve curve, int month) {
+        curve.at(month).ifPresent(at -> result.addPart().setName(name).setValue(new DecimalType(round(100 * at.survival()))));
+    }
+
+    private static void months(ParametersParameterComponent result, String name, OptionalDouble value) {
+        value.ifPresent(v -> result.addPart().setName(name).setValue(monthQuantity(round(v))));
+    }
+
+    private static Quantity monthQuantity(double months) {
+        return new Quantity().setValue(months).setUnit("months").setSystem("http://unitsofmeasure.org").setCode("mo");
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1e6) / 1e6;
+    }
+}

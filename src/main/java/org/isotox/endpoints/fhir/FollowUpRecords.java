@@ -1,0 +1,149 @@
+package org.isotox.endpoints.fhir;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceOrListParam;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Observation.ObservationStatus;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.isotox.endpoints.domain.SubjectFollowUp;
+import org.isotox.endpoints.domain.SubjectFollowUp.TumourAssessment;
+import org.isotox.fhir.Canonicals;
+import org.isotox.fhir.FhirDates;
+import org.isotox.study.domain.EnrolledSubject;
+import org.springframework.stereotype.Component;
+
+/**
+ * The follow-up of a study's subjects from the server's records, in one query per kind of record:
+ * deaths (Patient.deceased), the last date each patient was seen (Encounters, Observations,
+ * QuestionnaireResponses) and the RECIST time-point responses the server derived.
+ */
+@Component
+class FollowUpRecords {
+
+    private static final String TIMEPOINT = "recist-timepoint-response";
+    private static final String IN_FIELD = "recist-progression-in-field";
+
+    private final DaoRegistry daoRegistry;
+
+    FollowUpRecords(DaoRegistry daoRegistry) {
+        this.daoRegistry = daoRegistry;
+    }
+
+    List<SubjectFollowUp> of(List<EnrolledSubject> subjects) {
+        List<String> patients = subjects.stream().map(EnrolledSubject::patient).distinct().toList();
+        Map<String, Optional<LocalDate>> deaths = deaths(patients);
+        Map<String, LocalDate> lastSeen = lastSeen(patients);
+        Map<String, List<TumourAssessment>> assessments = assessments(patients);
+        return subjects.stream()
+                .map(s -> new SubjectFollowUp(
+                        s.reference(),
+                        s.enrolled(),
+                        deaths.containsKey(s.patient())
+                                ? deaths.get(s.patient()).or(() -> Optional.of(lastSeen.getOrDefault(s.patient(), s.enrolled())))
+                                : Optional.empty(),
+                        Optional.ofNullable(lastSeen.get(s.patient())),
+                        assessments.getOrDefault(s.patient(), List.of())))
+                .toList();
+    }
+
+    /**
+     * The patients who died, with the date when it is recorded (empty: died, date unknown; the
+     * death then counts at the last date the patient was seen).
+     */
+    private Map<String, Optional<LocalDate>> deaths(List<String> patients) {
+        Map<String, Optional<LocalDate>> deaths = new HashMap<>();
+        TokenOrListParam ids = new TokenOrListParam();
+        patients.forEach(p -> ids.add(new TokenParam(new IdType(p).getIdPart())));
+        if (patients.isEmpty()) {
+            return deaths;
+        }
+        search(Patient.class, SearchParameterMap.newSynchronous().add("_id", ids)).forEach(resource -> {
+            Patient patient = (Patient) resource;
+            String reference = "Patient/" + patient.getIdElement().getIdPart();
+            if (patient.hasDeceasedDateTimeType()) {
+                deaths.put(reference, FhirDates.dayOf(patient.getDeceasedDateTimeType()));
+            } else if (patient.getDeceased() instanceof BooleanType dead && dead.booleanValue()) {
+                deaths.put(reference, Optional.empty());
+            }
+        });
+        return deaths;
+    }
+
+    private Map<String, LocalDate> lastSeen(List<String> patients) {
+        Map<String, LocalDate> latest = new HashMap<>();
+        if (patients.isEmpty()) {
+            return latest;
+        }
+        search(Encounter.class, bySubject(Encounter.SP_SUBJECT, patients)).forEach(r -> {
+            Encounter encounter = (Encounter) r;
+            seen(latest, encounter.getSubject().getReference(),
+                    FhirDates.dayOf(encounter.getPeriod().hasEnd() ? encounter.getPeriod().getEndElement() : encounter.getPeriod().getStartElement()));
+        });
+        search(Observation.class, bySubject(Observation.SP_SUBJECT, patients)).forEach(r -> {
+            Observation observation = (Observation) r;
+            if (observation.hasEffectiveDateTimeType()) {
+                seen(latest, observation.getSubject().getReference(), FhirDates.dayOf(observation.getEffectiveDateTimeType()));
+            }
+        });
+        search(QuestionnaireResponse.class, bySubject(QuestionnaireResponse.SP_SUBJECT, patients)).forEach(r -> {
+            QuestionnaireResponse response = (QuestionnaireResponse) r;
+            seen(latest, response.getSubject().getReference(), FhirDates.dayOf(response.getAuthoredElement()));
+        });
+        return latest;
+    }
+
+    private Map<String, List<TumourAssessment>> assessments(List<String> patients) {
+        Map<String, List<TumourAssessment>> byPatient = new HashMap<>();
+        if (patients.isEmpty()) {
+            return byPatient;
+        }
+        SearchParameterMap query = bySubject(Observation.SP_SUBJECT, patients)
+                .add(Observation.SP_CODE, new TokenParam(Canonicals.ISOTOX_CODES, TIMEPOINT));
+        search(Observation.class, query).forEach(r -> {
+            Observation timepoint = (Observation) r;
+            if (timepoint.getStatus() == ObservationStatus.ENTEREDINERROR || !timepoint.hasEffectiveDateTimeType()) {
+                return;
+            }
+            boolean progression = timepoint.hasValueCodeableConcept()
+                    && timepoint.getValueCodeableConcept().getCoding().stream().anyMatch(c -> "PD".equals(c.getCode()));
+            boolean inField = timepoint.getComponent().stream()
+                    .anyMatch(c -> c.getCode().getCoding().stream().anyMatch(code -> IN_FIELD.equals(code.getCode()))
+                            && c.getValue() instanceof BooleanType flag && flag.booleanValue());
+            FhirDates.dayOf(timepoint.getEffectiveDateTimeType()).ifPresent(date -> byPatient
+                    .computeIfAbsent(timepoint.getSubject().getReference(), k -> new ArrayList<>())
+                    .add(new TumourAssessment(date, progression, progression && inField)));
+        });
+        return byPatient;
+    }
+
+    private static void seen(Map<String, LocalDate> latest, String patient, Optional<LocalDate> date) {
+        date.ifPresent(d -> latest.merge(patient, d, (a, b) -> a.isAfter(b) ? a : b));
+    }
+
+    private static SearchParameterMap bySubject(String parameter, Collection<String> patients) {
+        ReferenceOrListParam subjects = new ReferenceOrListParam();
+        patients.forEach(p -> subjects.addOr(new ReferenceParam(p)));
+        return SearchParameterMap.newSynchronous().add(parameter, subjects);
+    }
+
+    private List<IBaseResource> search(Class<? extends IBaseResource> type, SearchParameterMap query) {
+        return daoRegistry.getResourceDao(type).search(query, new SystemRequestDetails()).getAllResources();
+    }
+}
