@@ -21,14 +21,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Simon stopping rule, applied on every write of a toxicity record (create, correction,
- * deletion), in the same transaction: when the severe-toxicity subjects among the first n1 reach
+ * deletion), in the same transaction, before the record is stored (the pending write is laid over
+ * the stored records, so a search never meets the half-written entity): when the severe-toxicity subjects among the first n1 reach
  * the boundary, each active trial of the patient is closed to accrual and the coordinator told.
  * A stop is never undone here; a correction that lifts the boundary is reported, and reopening
  * is a coordinator's explicit act.
  */
 @Component
-@Interceptor
+@Interceptor(order = StoppingInterceptor.AFTER_VALIDATION)
 class StoppingInterceptor {
+
+    /** Runs after the profile and grade checks, so a rejected record never moves the boundary. */
+    static final int AFTER_VALIDATION = 1000;
 
     private final ToxicityRecords toxicities;
     private final StudyRoster roster;
@@ -49,14 +53,14 @@ class StoppingInterceptor {
         this.stopper = stopper;
     }
 
-    @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+    @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
     void created(IBaseResource resource) {
         if (resource instanceof Observation observation) {
             toxicities.recordOf(observation).ifPresent(record -> changed(observation, Optional.of(record)));
         }
     }
 
-    @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+    @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
     void updated(IBaseResource previous, IBaseResource current) {
         if (current instanceof Observation observation
                 && (toxicities.recordOf((Observation) previous).isPresent()
@@ -65,7 +69,7 @@ class StoppingInterceptor {
         }
     }
 
-    @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
+    @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
     void deleted(IBaseResource resource) {
         if (resource instanceof Observation observation && toxicities.recordOf(observation).isPresent()) {
             changed(observation, Optional.empty());
