@@ -30,6 +30,15 @@ public final class FhirDates {
         return of(value).map(LocalDateTime::toLocalDate);
     }
 
+    /** The calendar day of a value, when it is precise to the day (a record's date that can be matched to a day). */
+    public static Optional<LocalDate> preciseDay(BaseDateTimeType value) {
+        if (value == null || value.getValue() == null
+                || value.getPrecision().ordinal() < ca.uhn.fhir.model.api.TemporalPrecisionEnum.DAY.ordinal()) {
+            return Optional.empty();
+        }
+        return dayOf(value);
+    }
+
     /** The calendar day of a value that must be precise to the day (an enrolment date, an assessment date). */
     public static LocalDate localDate(BaseDateTimeType value) {
         if (value == null || value.getPrecision().ordinal() < ca.uhn.fhir.model.api.TemporalPrecisionEnum.DAY.ordinal()) {

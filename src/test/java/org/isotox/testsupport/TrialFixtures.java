@@ -6,12 +6,14 @@ import static org.isotox.testsupport.Fhir.fhirRequest;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.PlanDefinition;
@@ -21,6 +23,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.hl7.fhir.r4.model.ResearchSubject;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.UnsignedIntType;
 
 /**
  * Trial data for integration tests, written over the API: private copies of the IHR study (so that
@@ -96,15 +99,31 @@ public final class TrialFixtures {
         return "Observation/" + Fhir.create(toxicity);
     }
 
-    /** Records a completed radiotherapy course from {@code start} to {@code end} (the last fraction). */
-    public static void completeCourse(String patient, String start, String end, int fractions) {
+    /** Records a completed radiotherapy course from {@code start} to {@code end} (the last fraction); returns {@code Procedure/id}. */
+    public static String completeCourse(String patient, String start, String end, int fractions) {
         Procedure course = new Procedure().setStatus(Procedure.ProcedureStatus.COMPLETED);
-        course.addExtension(IhrStudy.PROFILE_BASE + "fractions-delivered", new org.hl7.fhir.r4.model.UnsignedIntType(fractions));
+        course.addExtension(IhrStudy.PROFILE_BASE + "fractions-delivered", new UnsignedIntType(fractions));
         course.getCategory().addCoding(new Coding("http://snomed.info/sct", "1287742003", "Radiotherapy (procedure)"));
         course.getCode().addCoding(new Coding("http://snomed.info/sct", "1217123003", "Radiotherapy course of treatment (regime/therapy)"));
         course.setSubject(new Reference(patient));
         course.getPerformedPeriod().setStartElement(new DateTimeType(start)).setEndElement(new DateTimeType(end));
-        Fhir.create(course);
+        return "Procedure/" + Fhir.create(course);
+    }
+
+    /** Records one delivered fraction of 3 Gy to the PTV on each of these days, in one transaction. */
+    public static void deliverFractions(String patient, LocalDate... days) {
+        Bundle fractions = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        for (LocalDate day : days) {
+            Procedure fraction = new Procedure().setStatus(Procedure.ProcedureStatus.COMPLETED).setSubject(new Reference(patient));
+            fraction.getCode().addCoding(new Coding("https://isotox.org/fhir/CodeSystem/isotox", "radiotherapy-fraction", null));
+            fraction.setPerformed(new DateTimeType(day.toString()));
+            Extension dose = fraction.addExtension().setUrl(IhrStudy.PROFILE_BASE + "dose-delivered-to-volume");
+            dose.addExtension("volume", new CodeableConcept().addCoding(new Coding(Dvhs.TG263, "PTV", null)));
+            dose.addExtension("totalDoseDelivered", Dvhs.gray(3));
+            dose.addExtension("fractionsDelivered", new UnsignedIntType(1));
+            fractions.addEntry().setResource(fraction).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Procedure");
+        }
+        fhirRequest(fractions).post("/").then().statusCode(200);
     }
 
     private static Bundle shippedIhrDefinition() {

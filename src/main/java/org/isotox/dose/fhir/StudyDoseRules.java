@@ -5,10 +5,7 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenParam;
-import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.PlanDefinition;
 import org.hl7.fhir.r4.model.ResearchStudy;
@@ -49,16 +46,10 @@ class StudyDoseRules {
     }
 
     IsotoxicRules of(ResearchStudy study) {
-        for (var protocol : study.getProtocol()) {
-            try {
-                PlanDefinition plan = daoRegistry.getResourceDao(PlanDefinition.class)
-                        .read(new IdType(protocol.getReference()).toUnqualifiedVersionless(), new SystemRequestDetails());
-                var rules = reader.read(plan);
-                if (rules.isPresent()) {
-                    return rules.get();
-                }
-            } catch (ResourceNotFoundException | ResourceGoneException e) {
-                // a protocol the server does not hold has no rules to offer
+        for (PlanDefinition plan : studies.protocols(study)) {
+            var rules = reader.read(plan);
+            if (rules.isPresent()) {
+                return rules.get();
             }
         }
         throw refused("ResearchStudy/" + study.getIdElement().getIdPart()

@@ -1,7 +1,6 @@
 package org.isotox.eligibility.fhir;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import ca.uhn.fhir.model.api.annotation.Description;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
@@ -18,6 +17,7 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.isotox.fhir.OperationOutcomes;
+import org.isotox.fhir.OperationParameters;
 import org.isotox.fhir.OperationProvider;
 import org.springframework.stereotype.Component;
 
@@ -61,7 +61,8 @@ public class CheckEligibilityOperationProvider implements OperationProvider {
             throw new InvalidRequestException("Parameter 'patient' is required", OperationOutcomes.error(
                     IssueType.REQUIRED, "The parameter 'patient' (a Patient reference) is required", "patient"));
         }
-        return EligibilityParameters.of(eligibility.evaluate(study(studyId, request), patient, assessmentDay(date)));
+        return EligibilityParameters.of(eligibility.evaluate(
+                study(studyId, request), patient, OperationParameters.day("date", date).orElseGet(LocalDate::now)));
     }
 
     private ResearchStudy study(IdType studyId, RequestDetails request) {
@@ -71,16 +72,5 @@ public class CheckEligibilityOperationProvider implements OperationProvider {
             throw new ResourceNotFoundException(studyId, OperationOutcomes.error(
                     IssueType.NOTFOUND, "ResearchStudy/" + studyId.getIdPart() + " is not known"));
         }
-    }
-
-    private static LocalDate assessmentDay(DateType date) {
-        if (date == null || date.getValue() == null) {
-            return LocalDate.now();
-        }
-        if (date.getPrecision() != TemporalPrecisionEnum.DAY) {
-            throw new InvalidRequestException("Parameter 'date' is not a day", OperationOutcomes.error(
-                    IssueType.INVALID, "The parameter 'date' must be a full date (YYYY-MM-DD)", "date"));
-        }
-        return LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay());
     }
 }

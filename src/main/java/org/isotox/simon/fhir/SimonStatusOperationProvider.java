@@ -15,7 +15,7 @@ import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.ResearchStudy;
-import org.isotox.fhir.FhirDates;
+import org.isotox.fhir.OperationParameters;
 import org.isotox.fhir.OperationProvider;
 import org.isotox.simon.domain.DesignAudit;
 import org.isotox.simon.domain.StoppingStatus;
@@ -44,7 +44,7 @@ public class SimonStatusOperationProvider implements OperationProvider {
     public Parameters simonStatus(@IdParam IdType studyId, @OperationParam(name = "asOf") DateType asOf) {
         ResearchStudy study = studies.read("ResearchStudy/" + studyId.getIdPart())
                 .orElseThrow(() -> new ResourceNotFoundException(studyId));
-        LocalDate date = asOf == null ? LocalDate.now() : FhirDates.localDate(asOf);
+        LocalDate date = OperationParameters.day("asOf", asOf).orElseGet(LocalDate::now);
         StudyState state = states.of(study, date).orElseThrow(() -> new UnprocessableEntityException(
                 "ResearchStudy/" + studyId.getIdPart() + " has no Simon two-stage design"));
         StoppingStatus status = state.status();

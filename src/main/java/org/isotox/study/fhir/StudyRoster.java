@@ -39,8 +39,7 @@ public class StudyRoster {
 
     /** The studies (references) in which this patient is an enrolled subject. */
     public List<String> studiesOf(String patientReference) {
-        return subjectsOfPatient(patientReference).stream()
-                .filter(s -> s.hasExtension(ENROLMENT_SEQUENCE))
+        return enrolledSubjectsOf(patientReference).stream()
                 .map(s -> s.getStudy().getReference())
                 .distinct()
                 .toList();
@@ -48,15 +47,17 @@ public class StudyRoster {
 
     /** The patient's enrolments, in whatever study. */
     public List<EnrolledSubject> enrolmentsOf(String patientReference) {
-        return subjectsOfPatient(patientReference).stream().map(StudyRoster::enrolled).flatMap(Optional::stream).toList();
+        return enrolledSubjectsOf(patientReference).stream().map(StudyRoster::enrolled).flatMap(Optional::stream).toList();
     }
 
-    private List<ResearchSubject> subjectsOfPatient(String patientReference) {
+    /** The ResearchSubjects by which this patient is enrolled in a study. */
+    public List<ResearchSubject> enrolledSubjectsOf(String patientReference) {
         SearchParameterMap byPatient = SearchParameterMap.newSynchronous(
                 ResearchSubject.SP_INDIVIDUAL, new ReferenceParam(patientReference));
         return daoRegistry.getResourceDao(ResearchSubject.class).search(byPatient, new SystemRequestDetails())
                 .getAllResources().stream()
                 .map(ResearchSubject.class::cast)
+                .filter(s -> s.hasExtension(ENROLMENT_SEQUENCE))
                 .toList();
     }
 
@@ -65,7 +66,8 @@ public class StudyRoster {
         return subjectsOf(studyReference).stream().map(StudyRoster::enrolled).flatMap(Optional::stream).toList();
     }
 
-    static Optional<EnrolledSubject> enrolled(ResearchSubject subject) {
+    /** The subject as enrolled, if the server enrolled it (gave it a sequence number and it has its enrolment date). */
+    public static Optional<EnrolledSubject> enrolled(ResearchSubject subject) {
         if (!subject.hasExtension(ENROLMENT_SEQUENCE) || !subject.getPeriod().hasStartElement()) {
             return Optional.empty();
         }

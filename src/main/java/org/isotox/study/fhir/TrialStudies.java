@@ -4,8 +4,10 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.PlanDefinition;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.hl7.fhir.r4.model.ResearchSubject;
 import org.springframework.stereotype.Component;
@@ -34,6 +36,21 @@ public class TrialStudies {
         } catch (ResourceNotFoundException | ResourceGoneException e) {
             return Optional.empty();
         }
+    }
+
+    /** The study's protocol PlanDefinitions that the server holds, in the study's order. */
+    public List<PlanDefinition> protocols(ResearchStudy study) {
+        return study.getProtocol().stream()
+                .map(protocol -> {
+                    try {
+                        return Optional.of(daoRegistry.getResourceDao(PlanDefinition.class).read(
+                                new IdType(protocol.getReference()).toUnqualifiedVersionless(), new SystemRequestDetails()));
+                    } catch (ResourceNotFoundException | ResourceGoneException e) {
+                        return Optional.<PlanDefinition>empty(); // a protocol the server does not hold has no rules to offer
+                    }
+                })
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /** The ResearchSubject with this logical id, if the server holds it. */

@@ -6,19 +6,12 @@ import static org.isotox.testsupport.Fhir.fhirRequest;
 import static org.isotox.testsupport.Fhir.parse;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Bundle.BundleType;
-import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Quantity;
-import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.UnsignedIntType;
-import org.isotox.testsupport.Dvhs;
 import org.isotox.testsupport.FhirServerTest;
 import org.isotox.testsupport.IhrStudy;
 import org.isotox.testsupport.TrialFixtures;
@@ -71,18 +64,7 @@ class DeliveryIT {
     }
 
     private static void deliver(String patient, int... daysAfterMonday) {
-        Bundle fractions = new Bundle().setType(BundleType.TRANSACTION);
-        for (int day : daysAfterMonday) {
-            Procedure fraction = new Procedure().setStatus(Procedure.ProcedureStatus.COMPLETED).setSubject(new Reference(patient));
-            fraction.getCode().addCoding(new Coding("https://isotox.org/fhir/CodeSystem/isotox", "radiotherapy-fraction", null));
-            fraction.setPerformed(new DateTimeType(MONDAY.plusDays(day).toString()));
-            Extension dose = fraction.addExtension().setUrl(IhrStudy.PROFILE_BASE + "dose-delivered-to-volume");
-            dose.addExtension("volume", new CodeableConcept().addCoding(new Coding(Dvhs.TG263, "PTV", null)));
-            dose.addExtension("totalDoseDelivered", Dvhs.gray(3));
-            dose.addExtension("fractionsDelivered", new UnsignedIntType(1));
-            fractions.addEntry().setResource(fraction).getRequest().setMethod(HTTPVerb.POST).setUrl("Procedure");
-        }
-        fhirRequest(fractions).post("/").then().statusCode(200);
+        TrialFixtures.deliverFractions(patient, Arrays.stream(daysAfterMonday).mapToObj(MONDAY::plusDays).toArray(LocalDate[]::new));
     }
 
     private static Procedure courseSummaryOf(String patient) {

@@ -1,0 +1,78 @@
+package org.isotox.schedule.fhir;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Procedure.ProcedureStatus;
+import org.isotox.fhir.FhirDates;
+import org.isotox.schedule.domain.AnchorDates;
+import org.springframework.stereotype.Component;
+
+/**
+ * The radiotherapy days a schedule counts from, read from the patient's course summaries
+ * (SNOMED CT 1217123003, written by the EHR or derived from delivered fractions): radiotherapy
+ * started on the earliest {@code performedPeriod.start}; it ended on the latest
+ * {@code performedPeriod.end} once every course is completed or stopped (while one is still in
+ * progress, the end is not known yet). Summaries entered in error do not count.
+ */
+@Component
+class RadiotherapyAnchors {
+
+    static final String SNOMED = "http://snomed.info/sct";
+    static final String COURSE_SUMMARY = "1217123003";
+
+    private final DaoRegistry daoRegistry;
+
+    RadiotherapyAnchors(DaoRegistry daoRegistry) {
+        this.daoRegistry = daoRegistry;
+    }
+
+    static boolean isCourseSummary(Procedure procedure) {
+        return procedure.getCode().getCoding().stream()
+                .anyMatch(c -> SNOMED.equals(c.getSystem()) && COURSE_SUMMARY.equals(c.getCode()));
+    }
+
+    /** The subject's anchor days; {@code change}, when it is a course summary write, counts instead of what is stored. */
+    AnchorDates of(LocalDate enrolment, String patient, ScheduleChange change) {
+        List<Procedure> courses = new ArrayList<>(stored(patient));
+        if (change instanceof ScheduleChange.CourseWritten written) {
+            String id = written.summary().getIdElement().getIdPart();
+            courses.removeIf(c -> c.getIdElement().getIdPart().equals(id));
+            if (!written.deleted()) {
+                courses.add(written.summary());
+            }
+        }
+        courses.removeIf(c -> c.getStatus() == ProcedureStatus.ENTEREDINERROR || !c.hasPerformedPeriod());
+        Optional<LocalDate> start = courses.stream()
+                .map(c -> FhirDates.preciseDay(c.getPerformedPeriod().getStartElement()))
+                .flatMap(Optional::stream)
+                .min(Comparator.naturalOrder());
+        boolean over = !courses.isEmpty() && courses.stream()
+                .allMatch(c -> c.getStatus() == ProcedureStatus.COMPLETED || c.getStatus() == ProcedureStatus.STOPPED);
+        Optional<LocalDate> end = over
+                ? courses.stream()
+                        .map(c -> FhirDates.preciseDay(c.getPerformedPeriod().getEndElement()))
+                        .flatMap(Optional::stream)
+                        .max(Comparator.naturalOrder())
+                : Optional.empty();
+        return new AnchorDates(enrolment, start, end);
+    }
+
+    private List<Procedure> stored(String patient) {
+        SearchParameterMap query = SearchParameterMap.newSynchronous()
+                .add(Procedure.SP_SUBJECT, new ReferenceParam(patient))
+                .add(Procedure.SP_CODE, new TokenParam(SNOMED, COURSE_SUMMARY));
+        return daoRegistry.getResourceDao(Procedure.class).search(query, new SystemRequestDetails()).getAllResources()
+                .stream()
+                .map(Procedure.class::cast)
+                .toList();
+    }
+}
