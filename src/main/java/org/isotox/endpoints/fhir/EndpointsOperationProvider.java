@@ -15,7 +15,7 @@ import org.isotox.endpoints.domain.Endpoint;
 import org.isotox.endpoints.domain.KaplanMeierEstimator;
 import org.isotox.endpoints.domain.SubjectFollowUp;
 import org.isotox.endpoints.domain.SurvivalCurve;
-import org.isotox.fhir.FhirDates;
+import org.isotox.fhir.OperationParameters;
 import org.isotox.fhir.OperationProvider;
 import org.isotox.study.domain.EnrolledSubject;
 import org.isotox.study.domain.StudyProgress;
@@ -48,7 +48,7 @@ public class EndpointsOperationProvider implements OperationProvider {
     public Parameters endpoints(@IdParam IdType studyId, @OperationParam(name = "asOf") DateType asOf) {
         ResearchStudy study = studies.read("ResearchStudy/" + studyId.getIdPart())
                 .orElseThrow(() -> new ResourceNotFoundException(studyId));
-        LocalDate date = asOf == null ? LocalDate.now() : FhirDates.localDate(asOf);
+        LocalDate date = OperationParameters.day("asOf", asOf).orElseGet(LocalDate::now);
         StudyState state = states.of(study, date).orElseThrow(() -> new UnprocessableEntityException(
                 "ResearchStudy/" + studyId.getIdPart() + " is not a trial study with a protocol the server can read"));
         List<EnrolledSubject> analysed = state.courses().stream()

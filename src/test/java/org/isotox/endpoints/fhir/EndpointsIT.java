@@ -3,6 +3,7 @@ package org.isotox.endpoints.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.isotox.testsupport.Fhir.create;
 import static org.isotox.testsupport.Fhir.fhirRequest;
+import static org.isotox.testsupport.Fhir.outcome;
 import static org.isotox.testsupport.Fhir.parse;
 
 import java.time.LocalDate;
@@ -100,6 +101,14 @@ class EndpointsIT {
                 .then().statusCode(200).extract().response(), Parameters.class);
 
         assertThat(integer(part(early, "OS"), "events")).isEqualTo(4);
+    }
+
+    @Test
+    void anAnalysisDateThatIsNotADayIsRefused() {
+        String diagnostics = outcome(fhirRequest().get("/" + ihr.studyReference() + "/$endpoints?asOf=2031-06")
+                .then().statusCode(400).extract().response()).getIssueFirstRep().getDiagnostics();
+
+        assertThat(diagnostics).contains("'asOf'").contains("YYYY-MM-DD");
     }
 
     private static void die(String patient, LocalDate date) {
