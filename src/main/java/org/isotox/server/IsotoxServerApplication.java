@@ -6,6 +6,10 @@ import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchClientA
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchRestClientAutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.quartz.QuartzAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerJwtAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.autoconfigure.thymeleaf.ThymeleafAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -15,6 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * <p>Boot auto-configurations for libraries that HAPI brings but manages itself (Quartz,
  * Elasticsearch, Flyway, Thymeleaf) are excluded: HAPI configures its own scheduler and schema,
  * and without the exclusions start-up is about a third slower and logs Elasticsearch connection errors.
+ * Security (the token decoder, the embedded issuer, its users) is configured explicitly in
+ * {@code org.isotox.security.fhir}, not guessed from properties.
  */
 @SpringBootApplication(
         scanBasePackages = "org.isotox",
@@ -23,7 +29,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
             ElasticsearchClientAutoConfiguration.class,
             ElasticsearchRestClientAutoConfiguration.class,
             FlywayAutoConfiguration.class,
-            ThymeleafAutoConfiguration.class
+            ThymeleafAutoConfiguration.class,
+            OAuth2AuthorizationServerAutoConfiguration.class,
+            OAuth2AuthorizationServerJwtAutoConfiguration.class,
+            OAuth2ResourceServerAutoConfiguration.class,
+            UserDetailsServiceAutoConfiguration.class
         })
 @ConfigurationPropertiesScan("org.isotox")
 public class IsotoxServerApplication {

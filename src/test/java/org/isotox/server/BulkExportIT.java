@@ -1,5 +1,8 @@
 package org.isotox.server;
 
+import io.restassured.specification.RequestSpecification;
+import io.restassured.RestAssured;
+import org.isotox.testsupport.Tokens;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.isotox.testsupport.Fhir.create;
@@ -27,7 +30,7 @@ class BulkExportIT {
         patient.addIdentifier().setSystem("urn:isotox:test:mrn").setValue(marker);
         String patientId = create(patient);
 
-        Response kickOff = given().header("Prefer", "respond-async")
+        Response kickOff = asCoordinator().header("Prefer", "respond-async")
                 .accept("application/fhir+json")
                 .queryParam("_type", "Patient")
                 .queryParam("_outputFormat", "application/fhir+ndjson")
@@ -53,7 +56,7 @@ class BulkExportIT {
     private static JsonPath awaitManifest(String statusUrl) throws InterruptedException {
         Instant deadline = Instant.now().plus(PATIENCE);
         while (Instant.now().isBefore(deadline)) {
-            Response status = given().basePath("").accept("application/json").get(statusUrl);
+            Response status = asCoordinator().basePath("").accept("application/json").get(statusUrl);
             if (status.statusCode() == 200) {
                 return status.jsonPath();
             }
@@ -64,7 +67,7 @@ class BulkExportIT {
     }
 
     private static String download(String url) {
-        return given().basePath("")
+        return asCoordinator().basePath("")
                 .accept("application/fhir+ndjson")
                 .get(url)
                 .then()
@@ -72,5 +75,9 @@ class BulkExportIT {
                 .extract()
                 .asString()
                 .strip();
+    }
+
+    private static RequestSpecification asCoordinator() {
+        return given().auth().oauth2(Tokens.of(RestAssured.port, Tokens.COORDINATOR));
     }
 }

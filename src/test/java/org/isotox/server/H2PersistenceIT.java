@@ -1,5 +1,6 @@
 package org.isotox.server;
 
+import org.isotox.testsupport.Tokens;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +29,7 @@ class H2PersistenceIT {
         String id;
         try (ConfigurableApplicationContext server = start(dataDir)) {
             assertThat(server.getEnvironment().getProperty("spring.datasource.url")).startsWith("jdbc:h2:file:");
-            id = given().port(port(server)).basePath("/fhir")
+            id = given().port(port(server)).basePath("/fhir").auth().oauth2(Tokens.of(port(server), Tokens.COORDINATOR))
                     .contentType(Fhir.JSON)
                     .body(Fhir.json(patient))
                     .post("/Patient")
@@ -41,7 +42,7 @@ class H2PersistenceIT {
         assertThat(dataDir.resolve("h2")).isDirectoryContaining("glob:**.mv.db");
 
         try (ConfigurableApplicationContext server = start(dataDir)) {
-            given().port(port(server)).basePath("/fhir")
+            given().port(port(server)).basePath("/fhir").auth().oauth2(Tokens.of(port(server), Tokens.COORDINATOR))
                     .accept(Fhir.JSON)
                     .get("/Patient/" + id)
                     .then()
@@ -53,7 +54,7 @@ class H2PersistenceIT {
 
     /** The study definition loads on H2 too, and the restart did not load it (or the generated definitions) a second time. */
     private static void assertStudyLoadedOnce(ConfigurableApplicationContext server) {
-        given().port(port(server)).basePath("/fhir")
+        given().port(port(server)).basePath("/fhir").auth().oauth2(Tokens.of(port(server), Tokens.COORDINATOR))
                 .accept(Fhir.JSON)
                 .get("/ResearchStudy?identifier=https://clinicaltrials.gov|NCT03606291")
                 .then()
@@ -61,7 +62,7 @@ class H2PersistenceIT {
                 .body("total", org.hamcrest.Matchers.equalTo(1))
                 .body("entry[0].resource.meta.versionId", org.hamcrest.Matchers.equalTo("1"));
         // the questionnaires generated at start-up are not stored anew either
-        given().port(port(server)).basePath("/fhir")
+        given().port(port(server)).basePath("/fhir").auth().oauth2(Tokens.of(port(server), Tokens.COORDINATOR))
                 .accept(Fhir.JSON)
                 .get("/Questionnaire/eortc-qlq-c30")
                 .then()

@@ -1,5 +1,6 @@
 package org.isotox.server;
 
+import org.isotox.testsupport.Tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.isotox.testsupport.Fhir.bundle;
 import static org.isotox.testsupport.Fhir.fhirRequest;
@@ -81,7 +82,7 @@ class SearchIT {
             if (page.getLink("next") == null) {
                 break;
             }
-            page = bundle(RestAssured.given()
+            page = bundle(RestAssured.given().auth().oauth2(Tokens.of(RestAssured.port, Tokens.COORDINATOR))
                     .accept("application/fhir+json")
                     .urlEncodingEnabled(false)
                     .basePath("")

@@ -3,6 +3,7 @@ package org.isotox.testsupport;
 import static io.restassured.RestAssured.given;
 
 import ca.uhn.fhir.context.FhirContext;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -45,8 +46,14 @@ public final class Fhir {
         return fhirRequest().body(json(body));
     }
 
+    /** As the trial coordinator, who may read and write every site's data. */
     public static RequestSpecification fhirRequest() {
-        return given().contentType(JSON).accept(JSON);
+        return fhirRequestAs(Tokens.COORDINATOR);
+    }
+
+    /** As the demo client {@code clientId} (see {@link Tokens}). */
+    public static RequestSpecification fhirRequestAs(String clientId) {
+        return given().auth().oauth2(Tokens.of(RestAssured.port, clientId)).contentType(JSON).accept(JSON);
     }
 
     /** POSTs {@code resource}, expects 201 and returns the new logical id. */

@@ -1,5 +1,6 @@
 package org.isotox.study.fhir;
 
+import org.isotox.testsupport.Tokens;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.isotox.testsupport.Fhir.bundle;
@@ -90,7 +91,7 @@ class EnrolmentConcurrencyIT {
             for (int i = 0; i < CONTENDERS; i++) {
                 String patient = patients.get(STAGE_ONE - 1 + i);
                 int port = portOfRequest.apply(i);
-                requests.add(() -> given().port(port).basePath("/fhir")
+                requests.add(() -> given().port(port).basePath("/fhir").auth().oauth2(Tokens.of(port, Tokens.COORDINATOR))
                         .contentType(Fhir.JSON)
                         .accept(Fhir.JSON)
                         .body(Fhir.json(TrialFixtures.subject(ihr, patient, ENROLMENT)))

@@ -1,0 +1,74 @@
+package org.isotox.security.fhir;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of access control ({@code isotox.security.*}).
+ *
+ * @param enabled        false only for local experiments: every request is let in (a warning says so at start-up)
+ * @param audience       the {@code aud} every token must carry: this server's FHIR base URL
+ * @param issuerUri      an external OpenID Connect issuer (Keycloak, …) whose tokens are accepted; empty: the
+ *                       embedded issuer
+ * @param authorizationEndpoint the external issuer's authorization endpoint, announced to SMART apps
+ * @param tokenEndpoint  the external issuer's token endpoint, announced to SMART apps
+ * @param corsAllowedOrigins the origins of browser apps allowed to call the FHIR API
+ * @param embeddedIssuer the embedded authorization server, used when {@code issuerUri} is empty
+ */
+@ConfigurationProperties("isotox.security")
+public record SecurityProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("http://localhost:8080/fhir") String audience,
+        @DefaultValue("") String issuerUri,
+        @DefaultValue("") String authorizationEndpoint,
+        @DefaultValue("") String tokenEndpoint,
+        @DefaultValue List<String> corsAllowedOrigins,
+        @DefaultValue EmbeddedIssuer embeddedIssuer) {
+
+    public boolean embedded() {
+        return issuerUri.isBlank();
+    }
+
+    /** Where SMART apps send the user to sign in. */
+    public String authorizeUrl() {
+        return embedded() ? embeddedIssuer.issuer() + "/oauth2/authorize" : authorizationEndpoint;
+    }
+
+    /** Where apps get their tokens. */
+    public String tokenUrl() {
+        return embedded() ? embeddedIssuer.issuer() + "/oauth2/token" : tokenEndpoint;
+    }
+
+    /** The issuer whose tokens are accepted. */
+    public String trustedIssuer() {
+        return embedded() ? embeddedIssuer.issuer() : issuerUri;
+    }
+
+    /**
+     * @param issuer        the {@code iss} of its tokens (its public base URL)
+     * @param keyFile       where its signing key is kept, so that tokens survive a restart
+     * @param tokenLifetime how long an access token is valid
+     * @param clients       backend clients (client credentials grant)
+     * @param apps          browser and mobile apps (SMART authorization code with PKCE, public clients)
+     * @param users         people who sign in to apps
+     */
+    public record EmbeddedIssuer(
+            @DefaultValue("http://localhost:8080") String issuer,
+            @DefaultValue("./data/issuer-key.json") String keyFile,
+            @DefaultValue("1h") Duration tokenLifetime,
+            @DefaultValue List<Client> clients,
+            @DefaultValue List<App> apps,
+            @DefaultValue List<User> users) {}
+
+    /** A confidential backend client and the trial role and site its tokens carry. */
+    public record Client(String id, String secret, String role, @DefaultValue("") String site, List<String> scopes) {}
+
+    /** A public SMART app: authorization code with PKCE only. */
+    public record App(String id, List<String> redirectUris, List<String> scopes) {}
+
+    /** A person who signs in to an app, with the trial role and site the tokens issued for him carry. */
+    public record User(String username, String password, String role, @DefaultValue("") String site,
+            @DefaultValue("") String fhirUser) {}
+}

@@ -1,0 +1,34 @@
+package org.isotox.security.fhir;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.isotox.fhir.OperationOutcomes;
+import org.isotox.fhir.RestInterceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the inside of the server out of error responses: a failure that is not a deliberate FHIR
+ * answer (4xx) is logged in full under an incident number, and the client gets only that number —
+ * no stack trace, SQL, table or class names.
+ */
+final class ServerErrorMasking implements RestInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(ServerErrorMasking.class);
+
+    @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
+    public BaseServerResponseException mask(Throwable failure) {
+        if (failure instanceof BaseServerResponseException answer && answer.getStatusCode() < 500) {
+            return answer;
+        }
+        String incident = UUID.randomUUID().toString();
+        log.error("Incident {}: request failed", incident, failure);
+        String message = "The server could not process the request (incident " + incident
+                + "); the operators can look it up in the server log";
+        return new InternalErrorException(message, OperationOutcomes.error(IssueType.EXCEPTION, message));
+    }
+}

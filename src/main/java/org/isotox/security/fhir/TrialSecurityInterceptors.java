@@ -1,0 +1,59 @@
+package org.isotox.security.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import org.isotox.fhir.RestInterceptor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The HAPI side of access control, registered on the FHIR endpoint: the scope check of reads and
+ * searches, search narrowing, the authorization rules and the BALP audit trail; and SMART discovery.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "isotox.security.enabled", havingValue = "true", matchIfMissing = true)
+class TrialSecurityInterceptors {
+
+    @Bean
+    RestInterceptor readOrSearchScopeCheck(BearerGrants grants) {
+        return new ReadOrSearchScopeCheck(grants);
+    }
+
+    @Bean
+    RestInterceptor tokenSearchNarrowing(BearerGrants grants, SitePatients sitePatients) {
+        return new TokenSearchNarrowing(grants, sitePatients);
+    }
+
+    @Bean
+    RestInterceptor trialAuthorization(FhirContext fhirContext, BearerGrants grants, SitePatients sitePatients) {
+        return new TrialAuthorizationInterceptor(fhirContext, grants, sitePatients);
+    }
+
+    @Bean
+    RestInterceptor auditTrail(DaoRegistry daoRegistry) {
+        return new AuditTrail(new StoredAuditTrail(daoRegistry), new TokenAuditContext());
+    }
+
+    @Bean
+    RestInterceptor serverErrorMasking() {
+        return new ServerErrorMasking();
+    }
+
+    @Bean
+    RestInterceptor smartCapabilities(SecurityProperties properties) {
+        return new SmartCapabilities(properties);
+    }
+
+    @Bean
+    ServletRegistrationBean<SmartConfigurationServlet> smartConfiguration(SecurityProperties properties, ObjectMapper json)
+            throws IOException {
+        ServletRegistrationBean<SmartConfigurationServlet> registration =
+                new ServletRegistrationBean<>(new SmartConfigurationServlet(properties, json), SmartConfigurationServlet.PATH);
+        registration.setName("smart-configuration");
+        return registration;
+    }
+}

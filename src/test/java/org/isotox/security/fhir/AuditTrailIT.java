@@ -1,0 +1,78 @@
+package org.isotox.security.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.isotox.testsupport.Fhir.bundle;
+import static org.isotox.testsupport.Fhir.create;
+import static org.isotox.testsupport.Fhir.fhirRequest;
+import static org.isotox.testsupport.Fhir.fhirRequestAs;
+import static org.isotox.testsupport.Fhir.json;
+
+import java.util.List;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Bundle;
+import org.isotox.testsupport.FhirServerTest;
+import org.isotox.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+
+/** Every access leaves an AuditEvent (IHE BALP) naming who, what, when and from where; nobody rewrites them. */
+@FhirServerTest
+class AuditTrailIT {
+
+    @Test
+    void aReadLeavesAnAuditEventNamingTheClientThePatientAndTheAddress() {
+        String patient = "Patient/" + create(SiteFixtures.patientOf(SiteFixtures.organization("ihr-hmu2")));
+
+        fhirRequestAs(Tokens.INVESTIGATOR_HMU2).get("/" + patient).then().statusCode(200);
+
+        List<AuditEvent> events = auditEventsAbout(patient);
+        AuditEvent read = events.stream()
+                .filter(e -> e.getSubtype().stream().anyMatch(c -> "read".equals(c.getCode())))
+                .filter(e -> e.getAgent().stream().anyMatch(a -> "investigator-hmu2".equals(a.getWho().getIdentifier().getValue())))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no read by investigator-hmu2 among " + events.size() + " events"));
+        assertThat(read.getRecorded()).isNotNull();
+        assertThat(read.getAgent()).anySatisfy(a -> assertThat(a.getNetwork().getAddress()).isNotBlank());
+    }
+
+    @Test
+    void writesAndSearchesLeaveAuditEventsToo() {
+        String patient = "Patient/" + create(SiteFixtures.patientOf(SiteFixtures.organization("ihr-hmu2")));
+        fhirRequestAs(Tokens.MONITOR).get("/Patient?_id=" + patient.substring(8)).then().statusCode(200);
+
+        List<String> subtypes = auditEventsAbout(patient).stream()
+                .flatMap(e -> e.getSubtype().stream())
+                .map(c -> c.getCode())
+                .toList();
+
+        assertThat(subtypes).contains("create", "search-type");
+    }
+
+    @Test
+    void onlyTheCoordinatorSearchesTheAuditTrail() {
+        fhirRequestAs(Tokens.MONITOR).get("/AuditEvent?_count=1").then().statusCode(403);
+        fhirRequestAs(Tokens.INVESTIGATOR_HMU2).get("/AuditEvent?_count=1").then().statusCode(403);
+        fhirRequestAs(Tokens.COORDINATOR).get("/AuditEvent?_count=1").then().statusCode(200);
+    }
+
+    @Test
+    void auditEventsCannotBeChangedOrDeletedThroughTheApi() {
+        String patient = "Patient/" + create(SiteFixtures.patientOf(SiteFixtures.organization("ihr-hmu2")));
+        AuditEvent event = auditEventsAbout(patient).get(0);
+        String id = event.getIdElement().getIdPart();
+
+        event.setOutcomeDesc("rewritten");
+        fhirRequest().body(json(event)).put("/AuditEvent/" + id).then().statusCode(403);
+        fhirRequest().delete("/AuditEvent/" + id).then().statusCode(403);
+        fhirRequest().body(json(new AuditEvent())).post("/AuditEvent").then().statusCode(403);
+
+        AuditEvent stored = org.isotox.testsupport.Fhir.parse(
+                fhirRequest().get("/AuditEvent/" + id).then().statusCode(200).extract().response(), AuditEvent.class);
+        assertThat(stored.getOutcomeDesc()).isNotEqualTo("rewritten");
+    }
+
+    private static List<AuditEvent> auditEventsAbout(String reference) {
+        Bundle found = bundle(fhirRequest().get("/AuditEvent?entity=" + reference + "&_count=100")
+                .then().statusCode(200).extract().response());
+        return found.getEntry().stream().map(e -> (AuditEvent) e.getResource()).toList();
+    }
+}
