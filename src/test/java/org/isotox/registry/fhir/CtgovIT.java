@@ -32,9 +32,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Registry sync over HTTP. Imports use copies of the NCT03606291 fixture under fresh NCT numbers, so
- * that no test changes the IHR study other tests enrol into, except the one that imports the fixture
- * as it is (which matches the IHR study and must leave its trial rules in place).
+ * Registry sync over HTTP. Imports use the NCT03606291 fixture under fresh NCT numbers: the IHR study
+ * the server loaded is shared with other tests (which enrol into it and expect it unchanged).
  */
 @FhirServerTest
 class CtgovIT {
@@ -94,20 +93,24 @@ class CtgovIT {
             assertThat(reread.getStatus()).isEqualTo(ResearchStudy.ResearchStudyStatus.ACTIVE);
         }
 
+        /** A copy of the IHR study stands in for it: the shipped one must stay at version 1 for other tests. */
         @Test
-        void ofTheFixtureUpdatesTheIhrStudyInPlaceAndKeepsItsRules() {
-            IhrStudy ihr = IhrStudy.load();
+        void intoAnExistingTrialStudyUpdatesItInPlaceAndKeepsItsRulesAndSites() {
+            IhrStudy ihr = TrialFixtures.newIhrStudy();
+            String nct = giveRegistryNumber(ihr);
 
-            ResearchStudy imported = parse(importRecord(fixture(FIXTURE_NCT)).then().statusCode(200).extract().response(), ResearchStudy.class);
-            ResearchStudy again = parse(importRecord(fixture(FIXTURE_NCT)).then().statusCode(200).extract().response(), ResearchStudy.class);
+            ResearchStudy imported = parse(importRecord(fixture(nct)).then().statusCode(200).extract().response(), ResearchStudy.class);
+            ResearchStudy again = parse(importRecord(fixture(nct)).then().statusCode(200).extract().response(), ResearchStudy.class);
 
             assertThat(imported.getIdElement().getIdPart()).isEqualTo(ihr.study().getIdElement().getIdPart());
             assertThat(imported.getStatus()).isEqualTo(ResearchStudy.ResearchStudyStatus.ACTIVE);
             assertThat(imported.getExtensionByUrl("https://isotox.org/fhir/StructureDefinition/simon-two-stage-design")).isNotNull();
+            assertThat(imported.getExtensionsByUrl("https://isotox.org/fhir/StructureDefinition/severe-toxicity-criterion")).hasSize(3);
             assertThat(imported.getProtocol()).isNotEmpty();
             assertThat(imported.getEnrollment()).isNotEmpty();
             assertThat(imported.getSite()).extracting(r -> r.getReference())
                     .containsExactlyElementsOf(ihr.study().getSite().stream().map(r -> r.getReference()).toList());
+            assertThat(imported.getSponsor().getReference()).isEqualTo(ihr.study().getSponsor().getReference());
             assertThat(again.getMeta().getVersionId()).isEqualTo(imported.getMeta().getVersionId());
         }
 
@@ -314,13 +317,19 @@ class CtgovIT {
         return "NCT9" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
     }
 
-    /** Gives a copy of the IHR study its own registry number, as a coordinator would before importing its record. */
+    /** Gives a copy of the IHR study its own registry number and imports its registration; returns the number. */
     private static String register(IhrStudy ihr) {
+        String nct = giveRegistryNumber(ihr);
+        importRecord(fixture(nct)).then().statusCode(200);
+        return nct;
+    }
+
+    /** Gives a copy of the IHR study (registered as NCT03606291-xxxx) a number of its own, as NCT numbers are. */
+    private static String giveRegistryNumber(IhrStudy ihr) {
         String nct = freshNct();
         ResearchStudy study = read(ihr.study().getIdElement().getIdPart());
         study.getIdentifier().stream().filter(i -> "https://clinicaltrials.gov".equals(i.getSystem())).forEach(i -> i.setValue(nct));
         fhirRequest(study).put("/ResearchStudy/" + study.getIdElement().getIdPart()).then().statusCode(200);
-        importRecord(fixture(nct)).then().statusCode(200);
         return nct;
     }
 
