@@ -27,6 +27,7 @@ public class CtcaeGrades {
     private static final String GRADE_PROPERTY = "ctcae-grade";
     private static final String MIN_GRADE_PROPERTY = "ctcae-min-grade";
     private static final String MAX_GRADE_PROPERTY = "ctcae-max-grade";
+    private static final String ORGAN_SYSTEM_PROPERTY = "ctcae-soc";
 
     /** The grades CTCAE defines for a term (grade 0, the term assessed and absent, aside). */
     public record GradeRange(String term, int min, int max) {
@@ -37,6 +38,7 @@ public class CtcaeGrades {
 
     private final Map<String, Integer> gradeByCode = new HashMap<>();
     private final Map<String, GradeRange> rangeByTerm = new HashMap<>();
+    private final Map<String, String> organSystemByTerm = new HashMap<>();
 
     CtcaeGrades(DefinitionFiles files) {
         for (Resource resource : files.terminology()) {
@@ -75,6 +77,11 @@ public class CtcaeGrades {
         return Optional.ofNullable(rangeByTerm.get(term.getCode()));
     }
 
+    /** The CTCAE system organ class of a term code ({@code Gastrointestinal disorders}), if the terminology has it. */
+    public Optional<String> organSystemOf(String termCode) {
+        return Optional.ofNullable(organSystemByTerm.get(termCode));
+    }
+
     /** The codes of the grades at or above {@code lowest}. */
     public List<String> codesFrom(int lowest) {
         return gradeByCode.entrySet().stream()
@@ -88,6 +95,10 @@ public class CtcaeGrades {
         integerProperty(concept, GRADE_PROPERTY).ifPresent(grade -> gradeByCode.put(concept.getCode(), grade));
         Optional<Integer> min = integerProperty(concept, MIN_GRADE_PROPERTY);
         Optional<Integer> max = integerProperty(concept, MAX_GRADE_PROPERTY);
+        concept.getProperty().stream()
+                .filter(p -> ORGAN_SYSTEM_PROPERTY.equals(p.getCode()) && p.hasValueStringType())
+                .findFirst()
+                .ifPresent(p -> organSystemByTerm.put(concept.getCode(), p.getValueStringType().getValue()));
         if (min.isPresent() && max.isPresent()) {
             rangeByTerm.put(concept.getCode(), new GradeRange(concept.getDisplay(), min.get(), max.get()));
         }

@@ -41,19 +41,30 @@ public class ToxicityRecords {
      * them, narrowed in the database to the rule's terms and to grades it can count.
      */
     public List<PatientToxicity> severeCandidates(Collection<String> patients, SevereToxicityRule rule) {
+        TokenOrListParam terms = new TokenOrListParam();
+        rule.terms().forEach(t -> terms.add(t.system(), t.code()));
+        return graded(patients, rule.lowestCountedGrade(), terms);
+    }
+
+    /** Every record of these patients at {@code lowestGrade} or above, whatever the term: one query for all of them. */
+    public List<PatientToxicity> gradedFrom(Collection<String> patients, int lowestGrade) {
+        return graded(patients, lowestGrade, null);
+    }
+
+    private List<PatientToxicity> graded(Collection<String> patients, int lowestGrade, TokenOrListParam terms) {
         if (patients.isEmpty()) {
             return List.of();
         }
         ReferenceOrListParam subjects = new ReferenceOrListParam();
         patients.forEach(p -> subjects.addOr(new ReferenceParam(p)));
-        TokenOrListParam terms = new TokenOrListParam();
-        rule.terms().forEach(t -> terms.add(t.system(), t.code()));
         TokenOrListParam countedGrades = new TokenOrListParam();
-        grades.codesFrom(rule.lowestCountedGrade()).forEach(code -> countedGrades.add(Canonicals.NCIT, code));
+        grades.codesFrom(lowestGrade).forEach(code -> countedGrades.add(Canonicals.NCIT, code));
         SearchParameterMap query = SearchParameterMap.newSynchronous()
                 .add(Observation.SP_SUBJECT, subjects)
-                .add(Observation.SP_CODE, terms)
                 .add(Observation.SP_VALUE_CONCEPT, countedGrades);
+        if (terms != null) {
+            query.add(Observation.SP_CODE, terms);
+        }
         List<IBaseResource> found = daoRegistry.getResourceDao(Observation.class)
                 .search(query, new SystemRequestDetails())
                 .getAllResources();

@@ -1,0 +1,87 @@
+package org.isotox.registry.fhir;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.isotox.fhir.OperationPart;
+import org.isotox.registry.domain.StudyRecord;
+
+/**
+ * Records in and out of the registry's JSON. Reading ignores what the server does not keep (the
+ * registry's derived section, a document section, ...); a value of the wrong shape or an unknown
+ * code is a 400 naming where it is. Writing leaves absent fields out.
+ */
+final class CtgovJson {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    private CtgovJson() {}
+
+    static StudyRecord read(String json) {
+        if (json == null || json.isBlank()) {
+            throw OperationPart.malformed(IssueType.REQUIRED, "The request has no body: POST the study record (JSON)", "body");
+        }
+        try {
+            StudyRecord record = MAPPER.readValue(json, StudyRecord.class);
+            if (record == null) {
+                throw OperationPart.malformed(IssueType.STRUCTURE, "The body is not a study record", "body");
+            }
+            return record;
+        } catch (InvalidFormatException e) {
+            String legal = e.getTargetType() != null && e.getTargetType().isEnum()
+                    ? " (one of " + Arrays.stream(e.getTargetType().getEnumConstants()).map(Object::toString)
+                            .collect(Collectors.joining(", ")) + ")"
+                    : "";
+            throw OperationPart.malformed(IssueType.CODEINVALID,
+                    "'" + e.getValue() + "' is not a value " + path(e) + " can have" + legal, path(e));
+        } catch (JsonMappingException e) {
+            throw OperationPart.malformed(IssueType.STRUCTURE,
+                    "The record does not have the registry's shape at " + path(e) + ": " + e.getOriginalMessage(), path(e));
+        } catch (JacksonException e) {
+            throw OperationPart.malformed(IssueType.STRUCTURE, "The body is not JSON: " + e.getOriginalMessage(), "body");
+        }
+    }
+
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A record could not be written as JSON", e);
+        }
+    }
+
+    static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored registration could not be read", e);
+        }
+    }
+
+    /** {@code protocolSection.statusModule.overallStatus}, {@code ...armGroups[0].type}. */
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+}
