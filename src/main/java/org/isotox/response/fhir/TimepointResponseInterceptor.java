@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Observation;
+import org.isotox.fhir.AfterCommit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,14 +26,17 @@ class TimepointResponseInterceptor {
 
     /**
      * Patients already recomputed in a FHIR transaction: its commit hooks are deferred until all its
-     * writes are done, so the first recomputation of a patient already sees them all.
+     * writes are done, so the first recomputation of a patient already sees them all. It runs once
+     * the transaction has committed (see {@link AfterCommit}).
      */
     private static final String RECOMPUTED = TimepointResponseInterceptor.class.getName() + ".recomputed";
 
     private final TimepointResponses responses;
+    private final AfterCommit afterCommit;
 
-    TimepointResponseInterceptor(TimepointResponses responses) {
+    TimepointResponseInterceptor(TimepointResponses responses, AfterCommit afterCommit) {
         this.responses = responses;
+        this.afterCommit = afterCommit;
     }
 
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
@@ -66,9 +70,13 @@ class TimepointResponseInterceptor {
                 ? transaction.getOrCreateUserData(RECOMPUTED, HashSet::new)
                 : new HashSet<>();
         for (Observation version : versions) {
-            LesionMeasurements.patientOf(version)
-                    .filter(done::add)
-                    .ifPresent(patient -> responses.recompute(patient, reference(changed), Optional.of(changed)));
+            LesionMeasurements.patientOf(version).filter(done::add).ifPresent(patient -> {
+                if (timing == InterceptorInvocationTimingEnum.DEFERRED) {
+                    afterCommit.run(() -> responses.recompute(patient, reference(changed), Optional.of(changed)));
+                } else {
+                    responses.recompute(patient, reference(changed), Optional.of(changed));
+                }
+            });
         }
     }
 

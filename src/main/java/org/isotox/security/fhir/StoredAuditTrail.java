@@ -4,17 +4,13 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.storage.interceptor.balp.BalpConstants;
 import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditEventSink;
-import org.hl7.fhir.r4.model.AuditEvent;
-import org.hl7.fhir.r4.model.AuditEvent.AuditEventEntityComponent;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.AuditEvent.AuditEventEntityComponent;
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Reference;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.isotox.fhir.AfterCommit;
 
 /**
  * Keeps the audit trail in this server's own database. The AuditEvent of a write is stored once
@@ -26,26 +22,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class StoredAuditTrail implements IBalpAuditEventSink {
 
     private final DaoRegistry daoRegistry;
-    private final TransactionTemplate ownTransaction;
+    private final AfterCommit afterCommit;
 
-    StoredAuditTrail(DaoRegistry daoRegistry, PlatformTransactionManager transactions) {
+    StoredAuditTrail(DaoRegistry daoRegistry, AfterCommit afterCommit) {
         this.daoRegistry = daoRegistry;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.afterCommit = afterCommit;
     }
 
     @Override
     public void recordAuditEvent(AuditEvent event) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    store(event);
-                }
-            });
-        } else {
-            store(event);
-        }
+        afterCommit.run(() -> store(event));
     }
 
     private void store(AuditEvent event) {
@@ -58,8 +44,7 @@ final class StoredAuditTrail implements IBalpAuditEventSink {
                     .filter(e -> deleted.contains(versionless(e.getWhat())))
                     .forEach(StoredAuditTrail::nameWithoutReferencing);
         }
-        ownTransaction.executeWithoutResult(status ->
-                daoRegistry.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails()));
+        daoRegistry.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails());
     }
 
     private static boolean isDeletion(AuditEvent event) {

@@ -4,12 +4,12 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import org.isotox.fhir.AfterCommit;
 import org.isotox.fhir.RestInterceptor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The HAPI side of access control, registered on the FHIR endpoint: the scope check of reads and
@@ -40,8 +40,8 @@ class TrialSecurityInterceptors {
     }
 
     @Bean
-    RestInterceptor auditTrail(DaoRegistry daoRegistry, PlatformTransactionManager transactions) {
-        return new AuditTrail(new StoredAuditTrail(daoRegistry, transactions), new TokenAuditContext());
+    RestInterceptor auditTrail(DaoRegistry daoRegistry, AfterCommit afterCommit) {
+        return new AuditTrail(new StoredAuditTrail(daoRegistry, afterCommit), new TokenAuditContext());
     }
 
     @Bean

@@ -1,0 +1,101 @@
+package org.isotox.fhir;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs work once the running transaction has committed, in a transaction (and persistence
+ * context) of its own. For writes that follow from a write but must not happen inside its
+ * transaction: Hibernate 6.6 can fail ("possible non-threadsafe access to the session") when
+ * HAPI's deferred pre-commit hooks of a FHIR transaction load what that transaction has just
+ * written, and an audit record belongs to a write that happened.
+ *
+ * <p>In a client request the work waits until the request's own transactions are over and their
+ * database connections are back in the pool (so that a burst of requests cannot starve the pool by
+ * each holding one connection while asking for a second), and runs before the answer leaves: the
+ * client sees what followed from its write. Elsewhere it runs right after the commit.
+ */
+@Component
+public class AfterCommit implements RestInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(AfterCommit.class);
+
+    /** The work of the request being served on this thread; absent outside client requests. */
+    private static final ThreadLocal<Deque<Runnable>> REQUEST_WORK = new ThreadLocal<>();
+
+    private final TransactionTemplate ownTransaction;
+
+    AfterCommit(PlatformTransactionManager transactions) {
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    public void run(Runnable work) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            inOwnTransaction(work);
+            return;
+        }
+        Deque<Runnable> requestWork = REQUEST_WORK.get();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                if (requestWork != null) {
+                    requestWork.add(work);
+                } else {
+                    inOwnTransaction(work);
+                }
+            }
+        });
+    }
+
+    @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_PROCESSED)
+    public boolean requestStarts() {
+        REQUEST_WORK.set(new ArrayDeque<>());
+        return true;
+    }
+
+    @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
+    public boolean beforeTheAnswer() {
+        runRequestWork();
+        return true;
+    }
+
+    @Hook(Pointcut.SERVER_PROCESSING_COMPLETED)
+    public void requestEnds() {
+        try {
+            runRequestWork();
+        } finally {
+            REQUEST_WORK.remove();
+        }
+    }
+
+    private void runRequestWork() {
+        Deque<Runnable> requestWork = REQUEST_WORK.get();
+        RuntimeException first = null;
+        while (requestWork != null && !requestWork.isEmpty()) {
+            try {
+                inOwnTransaction(requestWork.poll());
+            } catch (RuntimeException failure) {
+                log.error("Work following a committed write failed", failure);
+                first = first == null ? failure : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private void inOwnTransaction(Runnable work) {
+        ownTransaction.executeWithoutResult(status -> work.run());
+    }
+}
