@@ -45,6 +45,9 @@ export class Panel {
   }
 
   done(state = 'ready') {
+    if (state === 'empty' && !this.element('.note').textContent) {
+      this.note('Nothing recorded yet.');
+    }
     this.section.dataset.state = state;
   }
 

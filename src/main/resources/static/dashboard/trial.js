@@ -29,10 +29,14 @@ export async function loadTrial(fhir, studyParam, claims) {
   const sites = new Map();
   if (siteIds.length) {
     const organizations = await fhir.search(`Organization?_id=${siteIds.map((s) => s.split('/')[1]).join(',')}`);
-    organizations.forEach((o) => sites.set(reference(o), o.name || siteCode(o) || o.id));
+    organizations.forEach((o) => sites.set(reference(o), { name: o.name || siteCode(o) || o.id, code: siteCode(o) || o.name || o.id }));
   }
   const userSite = claims.isotox_site ? await siteOrganization(fhir, claims.isotox_site) : null;
-  return { study, subjects, sites, userSite, claims, siteName: (ref) => sites.get(ref) || ref || 'no site' };
+  return {
+    study, subjects, sites, userSite, claims,
+    siteName: (ref) => sites.get(ref)?.name || ref || 'no site',
+    siteCode: (ref) => sites.get(ref)?.code || ref || 'no site',
+  };
 }
 
 async function siteOrganization(fhir, code) {

@@ -37,7 +37,7 @@ export function drawDoses(panel, prescriptions) {
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
     grid: { top: 40, bottom: 70, left: 50, right: 20 },
-    xAxis: { type: 'category', name: 'Gy', data: doses },
+    xAxis: { type: 'category', name: 'total dose (Gy)', nameLocation: 'middle', nameGap: 25, data: doses },
     yAxis: { type: 'value', name: 'subjects', minInterval: 1 },
     series: [...byConstraint.entries()].map(([name, data]) => ({ name, type: 'bar', stack: 'dose', data })),
   }, rows);

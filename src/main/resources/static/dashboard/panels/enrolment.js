@@ -47,7 +47,7 @@ export function drawEnrolment(panel, trial, simon) {
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
     grid: { top: 70, bottom: 60, left: 50, right: 150 },
-    xAxis: { type: 'time', name: 'enrolment date' },
+    xAxis: { type: 'time', name: 'enrolment', axisLabel: { formatter: '{yyyy}-{MM}-{dd}', hideOverlap: true } },
     yAxis: { type: 'value', name: 'subjects', max: Math.max(simon.n, total) + 2, minInterval: 1 },
     series,
   }, rows);

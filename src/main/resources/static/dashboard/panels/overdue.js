@@ -8,11 +8,12 @@ export async function drawOverdue(panel, fhir, trial, asOf) {
   const rows = [['site', 'subject', 'patient', 'activity', 'scheduled', 'due', 'days overdue']];
   const perSite = new Map();
   parts(overdue, 'subject').forEach((subject) => {
-    const siteName = trial.siteName(value(subject, 'site')?.reference);
+    const site = value(subject, 'site')?.reference;
+    const siteName = trial.siteName(site);
     parts(subject, 'activity').forEach((activity) => {
       rows.push([siteName, value(subject, 'researchSubject').reference, value(subject, 'patient').reference,
         value(activity, 'description'), value(activity, 'scheduledDate'), value(activity, 'dueDate'), value(activity, 'daysOverdue')]);
-      perSite.set(siteName, (perSite.get(siteName) || 0) + 1);
+      perSite.set(trial.siteCode(site), (perSite.get(trial.siteCode(site)) || 0) + 1);
     });
   });
   panel.table(rows);
@@ -20,7 +21,7 @@ export async function drawOverdue(panel, fhir, trial, asOf) {
   panel.draw({
     title: { text: `${rows.length - 1} overdue activities as of ${asOf}`, left: 'center', textStyle: { fontSize: 13 } },
     tooltip: {},
-    grid: { top: 40, bottom: 30, left: 150, right: 40 },
+    grid: { top: 40, bottom: 30, left: 100, right: 40 },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: sites },
     series: [{ type: 'bar', data: sites.map((s) => perSite.get(s)), label: { show: true, position: 'right' } }],

@@ -15,7 +15,7 @@ export async function drawSwimmer(panel, fhir, trial) {
     searchByPatients(fhir, 'Observation', subjects, `value-concept=${encodeURIComponent(`${NCIT}|`)}`),
     searchByPatients(fhir, 'Observation', subjects, `code=${encodeURIComponent(`${ISOTOX}|recist-timepoint-response`)}`),
   ]);
-  const lanes = subjects.map((s) => `${s.sequence ? `#${s.sequence} ` : ''}${trial.siteName(s.site)} ${s.patient.split('/')[1]}`);
+  const lanes = subjects.map((s) => `${s.sequence ? `#${s.sequence} ` : ''}${trial.siteCode(s.site)} ${s.patient}`);
   const rows = [['subject', 'site', 'event', 'date', 'months from enrolment', 'detail']];
   const series = { radiotherapy: [], visit: [], toxicity: [], progression: [], death: [] };
   const followUp = subjects.map((s) => 0);
@@ -68,18 +68,18 @@ export async function drawSwimmer(panel, fhir, trial) {
     title: { text: `${subjects.length} subjects`, left: 'center', textStyle: { fontSize: 13 } },
     tooltip: {},
     legend: { bottom: 0 },
-    grid: { top: 40, bottom: 70, left: 180, right: 30 },
+    grid: { top: 40, bottom: 70, left: 190, right: 30 },
     xAxis: { type: 'value', name: 'months from enrolment', nameLocation: 'middle', nameGap: 25, min: 0 },
     yAxis: { type: 'category', data: lanes, inverse: true },
     series: [
       { name: 'follow-up', type: 'bar', data: followUp, barWidth: '60%', itemStyle: { color: '#e3e7ee' }, silent: true },
       {
-        name: 'radiotherapy', type: 'custom', data: series.radiotherapy, encode: { x: [1, 2], y: 0 }, itemStyle: { color: '#3465a4' },
+        name: 'radiotherapy', type: 'custom', data: series.radiotherapy, encode: { x: [1, 2], y: 0 }, itemStyle: { color: '#3465a4' }, z: 4,
         renderItem: (params, api) => {
           const start = api.coord([api.value(1), api.value(0)]);
           const end = api.coord([api.value(2), api.value(0)]);
           const height = api.size([0, 1])[1] * 0.35;
-          return { type: 'rect', shape: { x: start[0], y: start[1] - height / 2, width: Math.max(2, end[0] - start[0]), height }, style: api.style() };
+          return { type: 'rect', shape: { x: start[0], y: start[1] - height / 2, width: Math.max(2, end[0] - start[0]), height }, style: { fill: '#3465a4' } };
         },
       },
       scatter('visit', series.visit, 'circle', '#4e9a06', { symbolSize: 8 }),

@@ -1,6 +1,9 @@
 package org.isotox.web;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
 import static org.isotox.testsupport.Fhir.fhirRequest;
 import static org.isotox.testsupport.Fhir.parse;
 
@@ -32,6 +35,18 @@ class DashboardIT {
         if (cohort == null) {
             cohort = DashboardCohort.build();
         }
+    }
+
+    @Test
+    void theServersRootLeadsToTheDashboardWhichSignsInWithTheServersOwnIssuer() {
+        given().port(RestAssured.port).basePath("").redirects().follow(false).get("/")
+                .then().statusCode(302).header("Location", endsWith("/dashboard/"));
+        given().port(RestAssured.port).basePath("").get("/dashboard/config.json").then().statusCode(200)
+                .body("clientId", equalTo("isotox-dashboard"))
+                .body("authorizationEndpoint", equalTo("/oauth2/authorize"))
+                .body("tokenEndpoint", equalTo("/oauth2/token"))
+                .body("scope", equalTo("openid user/*.rs"));
+        given().port(RestAssured.port).basePath("").get("/webjars/echarts/dist/echarts.min.js").then().statusCode(200);
     }
 
     @Test
