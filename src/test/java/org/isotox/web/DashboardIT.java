@@ -9,6 +9,7 @@ import static org.isotox.testsupport.Fhir.parse;
 
 import io.restassured.RestAssured;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.IntegerType;
@@ -102,7 +103,7 @@ class DashboardIT {
             assertThat(seriesNamed(swimmer, "visit")).hasSize(1);
             assertThat(seriesNamed(swimmer, "radiotherapy")).hasSize(9);
 
-            Parameters overdue = operation("$overdue?asOf=" + LocalDate.now());
+            Parameters overdue = operation("$overdue?asOf=" + LocalDate.now(ZoneOffset.UTC));
             long activities = overdue.getParameter().stream().filter(p -> p.getName().equals("subject"))
                     .mapToLong(s -> s.getPart().stream().filter(p -> p.getName().equals("activity")).count()).sum();
             assertThat(activities).isPositive();
