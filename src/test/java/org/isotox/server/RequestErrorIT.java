@@ -21,6 +21,7 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Patient;
 import org.isotox.testsupport.Fhir;
+import org.isotox.testsupport.Tokens;
 import org.isotox.testsupport.FhirServerTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -158,6 +159,8 @@ class RequestErrorIT {
         connection.setDoOutput(true);
         connection.setRequestProperty("Content-Type", Fhir.JSON);
         connection.setRequestProperty("Accept", Fhir.JSON);
+        connection.setRequestProperty("Authorization",
+                "Bearer " + Tokens.of(io.restassured.RestAssured.port, Tokens.COORDINATOR));
         return connection;
     }
 

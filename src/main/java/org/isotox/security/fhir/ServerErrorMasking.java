@@ -3,7 +3,9 @@ package org.isotox.security.fhir;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.isotox.fhir.OperationOutcomes;
@@ -24,6 +26,10 @@ final class ServerErrorMasking implements RestInterceptor {
     public BaseServerResponseException mask(Throwable failure) {
         if (failure instanceof BaseServerResponseException answer && answer.getStatusCode() < 500) {
             return answer;
+        }
+        if (failure instanceof DataFormatException unparseable) {
+            // a value the client sent that does not parse: its message names the value, nothing internal
+            return new InvalidRequestException(unparseable.getMessage());
         }
         String incident = UUID.randomUUID().toString();
         log.error("Incident {}: request failed", incident, failure);

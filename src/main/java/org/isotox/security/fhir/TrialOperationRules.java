@@ -56,7 +56,9 @@ final class TrialOperationRules {
                 .allow().operation().named("$isotoxic-prescription").onInstancesOfType(ResearchSubject.class)
                 .andAllowAllResponses().withTester(ofTheSite).andThen();
         if (grant.role().administers()) {
-            rules = rules.allow().bulkExport().any().andThen()
+            // the $export request itself, then what it exports (checked when the job starts)
+            rules = rules.allow().operation().named("$export").atAnyLevel().andAllowAllResponses().andThen()
+                    .allow().bulkExport().any().andThen()
                     .allow().operation().named("$export-poll-status").onServer().andAllowAllResponses().andThen();
             for (String name : REGISTRY_ON_TYPE) {
                 rules = rules.allow().operation().named(name).onType(ResearchStudy.class).andAllowAllResponses().andThen();

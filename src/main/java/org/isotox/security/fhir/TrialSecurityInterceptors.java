@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The HAPI side of access control, registered on the FHIR endpoint: the scope check of reads and
@@ -34,8 +35,13 @@ class TrialSecurityInterceptors {
     }
 
     @Bean
-    RestInterceptor auditTrail(DaoRegistry daoRegistry) {
-        return new AuditTrail(new StoredAuditTrail(daoRegistry), new TokenAuditContext());
+    RestInterceptor auditTrailPrivacy(BearerGrants grants) {
+        return new AuditTrailPrivacy(grants);
+    }
+
+    @Bean
+    RestInterceptor auditTrail(DaoRegistry daoRegistry, PlatformTransactionManager transactions) {
+        return new AuditTrail(new StoredAuditTrail(daoRegistry, transactions), new TokenAuditContext());
     }
 
     @Bean

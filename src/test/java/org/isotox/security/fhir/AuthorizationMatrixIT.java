@@ -153,6 +153,31 @@ class AuthorizationMatrixIT {
         fhirRequestAs(client).body(current.asString()).put("/" + study).then().statusCode(write);
     }
 
+    @ParameterizedTest(name = "{0} reads the history of a patient of the {1} site: {2}")
+    @MethodSource("reads")
+    void historyObeysTheSameRules(String client, Site site, int expected) {
+        fhirRequestAs(client).get("/" + (site == Site.OWN ? patientA : patientB) + "/_history").then().statusCode(expected);
+    }
+
+    @ParameterizedTest(name = "{0} asks $everything of a patient of the {1} site: {2}")
+    @MethodSource("reads")
+    void everythingObeysTheSameRules(String client, Site site, int expected) {
+        fhirRequestAs(client).get("/" + (site == Site.OWN ? patientA : patientB) + "/$everything").then().statusCode(expected);
+    }
+
+    @ParameterizedTest(name = "{0} starts a bulk export: {1}")
+    @MethodSource("bulkExport")
+    void onlyTheCoordinatorExportsInBulk(String client, int expected) {
+        fhirRequestAs(client).header("Prefer", "respond-async").get("/$export?_type=Patient").then().statusCode(expected);
+    }
+
+    static Stream<Arguments> bulkExport() {
+        return Stream.of(
+                Arguments.of(Tokens.INVESTIGATOR_HMU2, 403),
+                Arguments.of(Tokens.MONITOR, 403),
+                Arguments.of(Tokens.COORDINATOR, 202));
+    }
+
     @ParameterizedTest(name = "{0} pushes a transaction with a new patient of its site and his Observation")
     @MethodSource("siteBoundWriters")
     void aTransactionWithANewPatientOfTheSiteAndHisDataIsAccepted(String client) {

@@ -33,6 +33,14 @@ class ServerErrorMaskingTest {
     }
 
     @Test
+    void anUnparseableValueFromTheClientIsABadRequest() {
+        BaseServerResponseException answer = masking.mask(new ca.uhn.fhir.parser.DataFormatException("Invalid date/time format: \"2026-13-45\""));
+
+        assertThat(answer.getStatusCode()).isEqualTo(400);
+        assertThat(answer.getMessage()).contains("2026-13-45");
+    }
+
+    @Test
     void aDeliberateClientErrorPassesUnchanged() {
         InvalidRequestException invalid = new InvalidRequestException("Parameter 'asOf' is not a day");
 

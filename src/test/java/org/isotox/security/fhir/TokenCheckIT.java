@@ -130,6 +130,18 @@ class TokenCheckIT {
                 .containsExactly(MintedTokens.ISSUER + "/oauth2/authorize");
     }
 
+    @Test
+    void browserAppsAreLetInFromConfiguredOriginsOnly() {
+        Response allowed = given().header("Origin", "http://localhost:3000")
+                .header("Access-Control-Request-Method", "GET").options("/Patient");
+        Response stranger = given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "GET").options("/Patient");
+
+        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");
+        assertThat(stranger.statusCode()).isEqualTo(403);
+        assertThat(stranger.header("Access-Control-Allow-Origin")).isNull();
+    }
+
     private static io.restassured.specification.RequestSpecification withToken(String token) {
         return given().auth().oauth2(token).contentType(JSON).accept(JSON);
     }
