@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.Quantity;
 import org.isotox.endpoints.domain.Endpoint;
+import org.isotox.endpoints.domain.KaplanMeierRow;
 import org.isotox.endpoints.domain.QuantileEstimate;
 import org.isotox.endpoints.domain.SurvivalAtTime;
 import org.isotox.endpoints.domain.SurvivalCurve;
@@ -18,10 +19,14 @@ import org.isotox.endpoints.domain.SurvivalCurve;
  * CI ({@code medianLower}, {@code medianUpper}; absent when not reached or not estimable), and
  * {@code survival} at 12, 24, 36 and 60 months ({@code estimate}, {@code lower}, {@code upper},
  * {@code atRisk}; absent beyond the last follow-up); for LC also the percentages at 3 and 5 years.
+ * For plotting: one {@code step} per distinct observation time ({@code time} in months, {@code survival},
+ * {@code lower}, {@code upper}, {@code atRisk}, {@code events}, {@code censored}) and the
+ * {@code numberAtRisk} every {@value #RISK_TABLE_MONTHS} months from 0 to the last observation.
  */
 final class EndpointParameters {
 
     static final List<Integer> MONTHS = List.of(12, 24, 36, 60);
+    static final int RISK_TABLE_MONTHS = 6;
 
     private EndpointParameters() {}
 
@@ -43,6 +48,28 @@ final class EndpointParameters {
         if (endpoint == Endpoint.LC) {
             percent(result, "percentAt3Years", curve, 36);
             percent(result, "percentAt5Years", curve, 60);
+        }
+        steps(result, curve);
+    }
+
+    private static void steps(ParametersParameterComponent result, SurvivalCurve curve) {
+        for (KaplanMeierRow row : curve.rows()) {
+            ParametersParameterComponent step = result.addPart().setName("step");
+            step.addPart().setName("time").setValue(new DecimalType(round(row.time())));
+            step.addPart().setName("survival").setValue(new DecimalType(round(row.survival())));
+            row.confidenceInterval().ifPresent(ci -> {
+                step.addPart().setName("lower").setValue(new DecimalType(round(ci.lower())));
+                step.addPart().setName("upper").setValue(new DecimalType(round(ci.upper())));
+            });
+            step.addPart().setName("atRisk").setValue(new IntegerType(row.atRisk()));
+            step.addPart().setName("events").setValue(new IntegerType(row.events()));
+            step.addPart().setName("censored").setValue(new IntegerType(row.censored()));
+        }
+        double last = curve.lastObservationTime().orElse(0);
+        for (int month = 0; month <= last; month += RISK_TABLE_MONTHS) {
+            ParametersParameterComponent atRisk = result.addPart().setName("numberAtRisk");
+            atRisk.addPart().setName("time").setValue(new IntegerType(month));
+            atRisk.addPart().setName("atRisk").setValue(new IntegerType(curve.atRisk(month)));
         }
     }
 

@@ -98,7 +98,7 @@ class EmbeddedIssuerConfiguration {
                     .tokenSettings(tokens)
                     .build());
         }
-        return new InMemoryRegisteredClientRepository(clients);
+        return new ServerRelativeRedirects(new InMemoryRegisteredClientRepository(clients));
     }
 
     @Bean

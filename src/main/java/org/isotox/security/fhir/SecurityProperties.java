@@ -65,7 +65,10 @@ public record SecurityProperties(
     /** A confidential backend client and the trial role and site its tokens carry. */
     public record Client(String id, String secret, String role, @DefaultValue("") String site, List<String> scopes) {}
 
-    /** A public SMART app: authorization code with PKCE only. */
+    /**
+     * A public SMART app: authorization code with PKCE only. A redirect URI written as a path
+     * ({@code /dashboard/}) is one on this server, at the address the browser uses.
+     */
     public record App(String id, List<String> redirectUris, List<String> scopes) {}
 
     /** A person who signs in to an app, with the trial role and site the tokens issued for him carry. */

@@ -77,6 +77,26 @@ class EndpointsIT {
     }
 
     @Test
+    void theCurveComesWithItsStepsAndNumbersAtRiskForPlotting() {
+        ParametersParameterComponent os = endpoint("OS");
+        List<ParametersParameterComponent> steps = parts(os, "step");
+        List<ParametersParameterComponent> atRisk = parts(os, "numberAtRisk");
+
+        // ten death times and the common censoring at day 1900
+        assertThat(steps).hasSize(11);
+        assertThat(decimal(steps.get(0), "time")).isEqualTo("3.285421");
+        assertThat(decimal(steps.get(0), "survival")).isEqualTo("0.966667");
+        assertThat(integer(steps.get(0), "atRisk")).isEqualTo(30);
+        assertThat(integer(steps.get(0), "events")).isEqualTo(1);
+        assertThat(integer(steps.get(10), "censored")).isEqualTo(20);
+        assertThat(steps.get(0).getPart()).extracting(ParametersParameterComponent::getName).contains("lower", "upper");
+        // every 6 months from 0 to the last observation (62.4 months)
+        assertThat(atRisk).extracting(p -> integer(p, "time")).containsExactly(0, 6, 12, 18, 24, 30, 36, 42, 48, 54, 60);
+        assertThat(integer(atRisk.get(0), "atRisk")).isEqualTo(30);
+        assertThat(integer(atRisk.get(2), "atRisk")).isEqualTo(27);
+    }
+
+    @Test
     void progressionEndpointsCountTheirOwnEvents() {
         assertThat(integer(endpoint("PFS"), "events")).isEqualTo(16);
         assertThat(integer(endpoint("TTP"), "events")).isEqualTo(6);
@@ -124,6 +144,10 @@ class EndpointsIT {
     private static Parameters result() {
         return parse(fhirRequest().get("/" + ihr.studyReference() + "/$endpoints?asOf=2031-06-01")
                 .then().statusCode(200).extract().response(), Parameters.class);
+    }
+
+    private static List<ParametersParameterComponent> parts(ParametersParameterComponent parent, String name) {
+        return parent.getPart().stream().filter(p -> p.getName().equals(name)).toList();
     }
 
     private static ParametersParameterComponent endpoint(String name) {

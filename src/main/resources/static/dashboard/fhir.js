@@ -1,0 +1,69 @@
+// A small FHIR client: the signed-in user's bearer token on every request, JSON in and out.
+export class Fhir {
+  constructor(base, token) {
+    this.base = base;
+    this.token = token;
+  }
+
+  async get(path) {
+    const url = path.startsWith('http') ? path : `${this.base}/${path}`;
+    const response = await fetch(url, {
+      headers: { Authorization: `Bearer ${this.token}`, Accept: 'application/fhir+json' },
+    });
+    const body = await response.json().catch(() => null);
+    if (!response.ok) {
+      const issue = body?.issue?.[0]?.diagnostics;
+      throw new FhirError(response.status, `${path}: ${response.status}${issue ? ` ${issue}` : ''}`);
+    }
+    return body;
+  }
+
+  /** Every resource a search matches, following the paging links. */
+  async search(path) {
+    const resources = [];
+    let bundle = await this.get(path);
+    for (;;) {
+      (bundle.entry || []).forEach((entry) => resources.push(entry.resource));
+      const next = (bundle.link || []).find((link) => link.relation === 'next');
+      if (!next) {
+        return resources;
+      }
+      bundle = await this.get(next.url);
+    }
+  }
+}
+
+export class FhirError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** The parts of a Parameters resource (or of one of its parameters) named {@code name}. */
+export function parts(parameters, name) {
+  return (parameters.parameter || parameters.part || []).filter((p) => p.name === name);
+}
+
+/** The value of the first part named {@code name}, whatever its type. */
+export function value(parameters, name) {
+  const part = parts(parameters, name)[0];
+  if (!part) {
+    return undefined;
+  }
+  const key = Object.keys(part).find((k) => k.startsWith('value'));
+  return key ? part[key] : undefined;
+}
+
+export function extension(resource, url) {
+  const found = (resource.extension || []).find((e) => e.url === url);
+  if (!found) {
+    return undefined;
+  }
+  const key = Object.keys(found).find((k) => k.startsWith('value'));
+  return found[key];
+}
+
+export function reference(resource) {
+  return `${resource.resourceType}/${resource.id}`;
+}

@@ -1,0 +1,114 @@
+package org.isotox.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless chromium driven by its chromedriver, signed in to the dashboard as a demo user.
+ * Without chromium the test fails (CI installs it); {@code ISOTOX_SKIP_BROWSER=1} skips instead.
+ */
+final class DashboardBrowser implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final ChromeDriver driver;
+
+    private DashboardBrowser(ChromeDriver driver) {
+        this.driver = driver;
+    }
+
+    static DashboardBrowser start() {
+        if ("1".equals(System.getenv("ISOTOX_SKIP_BROWSER"))) {
+            Assumptions.abort("ISOTOX_SKIP_BROWSER=1: the browser test is skipped");
+        }
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("The dashboard test needs Debian's chromium and chromium-driver"
+                    + " (apt-get install chromium chromium-driver; .ci/run installs them), or ISOTOX_SKIP_BROWSER=1");
+        }
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        return new DashboardBrowser(new ChromeDriver(service, options));
+    }
+
+    /** Opens the dashboard on the study, signs in at the issuer's login form and waits for every panel. */
+    void signInAndOpen(int port, String studyId, String username) {
+        driver.get("http://localhost:" + port + "/dashboard/?study=" + studyId);
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(d -> d.getCurrentUrl().contains("/login"));
+        driver.findElement(By.name("username")).sendKeys(username);
+        driver.findElement(By.name("password")).sendKeys("demo");
+        driver.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> !"loading".equals(
+                d.findElement(By.tagName("body")).getDomAttribute("data-state")));
+    }
+
+    String pageState() {
+        return driver.findElement(By.tagName("body")).getDomAttribute("data-state");
+    }
+
+    String text(String selector) {
+        return driver.findElement(By.cssSelector(selector)).getText();
+    }
+
+    String panelState(String panel) {
+        return driver.findElement(By.id(panel)).getDomAttribute("data-state");
+    }
+
+    /** The ECharts option the panel's chart was drawn with, as the browser holds it. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> chartOption(String panel) {
+        return (Map<String, Object>) script("return JSON.parse(JSON.stringify(window.isotoxDashboard.panels['" + panel
+                + "'].chart.getOption(), (k, v) => typeof v === 'function' ? undefined : v));");
+    }
+
+    /** The panel's data as its CSV download has it (header first). */
+    @SuppressWarnings("unchecked")
+    List<List<Object>> csvRows(String panel) {
+        return (List<List<Object>>) script("return window.isotoxDashboard.panels['" + panel + "'].rows;");
+    }
+
+    /** The panel's PNG download, as a data URL. */
+    String png(String panel) {
+        return (String) script("return window.isotoxDashboard.panels['" + panel
+                + "'].chart.getDataURL({type: 'png', backgroundColor: '#fff'});");
+    }
+
+    Object script(String javascript) {
+        return ((JavascriptExecutor) driver).executeScript(javascript);
+    }
+
+    /** Saves the whole page and each panel under {@code target/dashboard-screenshots/}. */
+    void screenshots(String prefix, List<String> panels) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Number height = (Number) script("return document.documentElement.scrollHeight;");
+        driver.manage().window().setSize(new Dimension(1400, height.intValue() + 100));
+        Files.write(SCREENSHOTS.resolve(prefix + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        for (String panel : panels) {
+            WebElement section = driver.findElement(By.id(panel));
+            Files.write(SCREENSHOTS.resolve(prefix + "-" + panel + ".png"), section.getScreenshotAs(OutputType.BYTES));
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
