@@ -1,0 +1,30 @@
+package org.isotox.testsupport;
+
+import org.isotox.server.IsotoxServerApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A second instance of the server in the test JVM, on the same embedded PostgreSQL as the
+ * {@link FhirServerTest} one: started on first use, shared by the test classes that need two
+ * nodes, closed by Spring's shutdown hook when the JVM ends.
+ */
+public final class SecondServer {
+
+    private static ConfigurableApplicationContext context;
+
+    private SecondServer() {}
+
+    /** Its HTTP port (its FHIR base is {@code /fhir}; it issues its own tokens with the shared test key). */
+    public static synchronized int port() {
+        if (context == null) {
+            context = new SpringApplicationBuilder(IsotoxServerApplication.class)
+                    .profiles("postgres", "test")
+                    .run("--server.port=0",
+                            "--spring.datasource.url=" + EmbeddedPostgresDatabase.jdbcUrl(),
+                            "--spring.datasource.username=" + EmbeddedPostgresDatabase.user(),
+                            "--spring.datasource.password=");
+        }
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+}
