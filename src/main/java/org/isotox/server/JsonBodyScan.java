@@ -26,9 +26,9 @@ final class JsonBodyScan {
             }
             return Optional.empty();
         } catch (JsonProcessingException e) {
-            return Optional.of("The body is not valid JSON: " + e.getOriginalMessage());
+            return Optional.of("Could not parse the body as JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            return Optional.of("The body could not be read: " + e.getMessage());
+            return Optional.of("Could not parse the body: " + e.getMessage());
         }
     }
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * outside the FHIR namespace, nesting deeper than any resource, and numbers whose exponent makes
  * HAPI expand them into gigabytes of digits ({@code 1e999999999} exhausts the heap).
  *
- * <p>One streaming pass over the bytes HAPI has already buffered, before it parses them.
+ * <p>One streaming pass over the bytes HAPI buffers, before it parses them.
  */
 @Component
 class RequestBodyCheck implements RestInterceptor {
@@ -30,7 +30,8 @@ class RequestBodyCheck implements RestInterceptor {
             return;
         }
         EncodingEnum encoding = EncodingEnum.forContentType(contentType);
-        if (encoding == null) {
+        if (encoding == null || (request.getOperation() != null && !isFhirMediaType(contentType))) {
+            // an operation given plain JSON or XML reads its own body ($import-ctgov: a registry record)
             return;
         }
         byte[] body = request.loadRequestContents();
@@ -41,5 +42,9 @@ class RequestBodyCheck implements RestInterceptor {
         problem.ifPresent(message -> {
             throw new InvalidRequestException(message, OperationOutcomes.error(IssueType.STRUCTURE, message));
         });
+    }
+
+    private static boolean isFhirMediaType(String contentType) {
+        return contentType.contains("fhir");
     }
 }

@@ -54,7 +54,7 @@ final class XmlBodyScan {
             }
             return Optional.empty();
         } catch (XMLStreamException e) {
-            return Optional.of("The body is not well-formed XML: " + e.getMessage());
+            return Optional.of("Could not parse the body as XML: " + e.getMessage());
         } finally {
             close(reader);
         }

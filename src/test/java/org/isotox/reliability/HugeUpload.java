@@ -20,6 +20,8 @@ final class HugeUpload {
 
     record Answer(int status, String body) {}
 
+    static final long HUNDRED_MB = 100L * 1024 * 1024;
+
     private static final byte[] START = "{\"resourceType\":\"Patient\",\"id\":\"".getBytes(StandardCharsets.US_ASCII);
 
     private HugeUpload() {}
@@ -31,7 +33,7 @@ final class HugeUpload {
             String head = "POST " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n"
                     + "Authorization: Bearer " + token + "\r\n"
                     + "Content-Type: application/fhir+json\r\nAccept: application/fhir+json\r\n"
-                    + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + HostileBodies.HUNDRED_MB + "\r\n")
+                    + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + HUNDRED_MB + "\r\n")
                     + "Connection: close\r\n\r\n";
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> send(out, chunked));
@@ -46,7 +48,7 @@ final class HugeUpload {
         Arrays.fill(block, (byte) 'a');
         System.arraycopy(START, 0, block, 0, START.length);
         try {
-            for (long sent = 0; sent < HostileBodies.HUNDRED_MB; sent += block.length) {
+            for (long sent = 0; sent < HUNDRED_MB; sent += block.length) {
                 if (chunked) {
                     out.write((Integer.toHexString(block.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
                 }

@@ -19,6 +19,7 @@ import org.isotox.testsupport.Fhir;
 import org.isotox.testsupport.FhirServerTest;
 import org.isotox.testsupport.SecondServer;
 import org.isotox.testsupport.Tokens;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** Two server instances on one PostgreSQL: no lost update, and each sees what the other wrote. */
@@ -27,6 +28,11 @@ class TwoNodeIT {
 
     private static final int WRITERS = 16;
     private static final String MRN = "urn:isotox:test:two-node";
+
+    @AfterAll
+    static void stopSecondServer() {
+        SecondServer.stop();
+    }
 
     @Test
     void concurrentUpdatesOfOneVersionAcrossBothNodesHaveExactlyOneWinner() throws Exception {

@@ -22,6 +22,7 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Patient;
 import org.isotox.testsupport.Fhir;
 import org.isotox.testsupport.FhirServerTest;
+import org.isotox.testsupport.Tokens;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -150,10 +151,11 @@ class RequestErrorIT {
     }
 
     private static HttpURLConnection post(String path) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) URI.create(
-                        "http://localhost:" + io.restassured.RestAssured.port + "/fhir" + path)
+        int port = io.restassured.RestAssured.port;
+        HttpURLConnection connection = (HttpURLConnection) URI.create("http://localhost:" + port + "/fhir" + path)
                 .toURL()
                 .openConnection();
+        connection.setRequestProperty("Authorization", "Bearer " + Tokens.of(port, Tokens.COORDINATOR));
         connection.setRequestMethod("POST");
         connection.setDoOutput(true);
         connection.setRequestProperty("Content-Type", Fhir.JSON);

@@ -20,7 +20,7 @@ public final class DatabaseRows {
     }
 
     /** The single number {@code sql} selects. */
-    public static long single(String sql) {
+    private static long single(String sql) {
         try (Connection connection = DriverManager.getConnection(
                         EmbeddedPostgresDatabase.jdbcUrl(), EmbeddedPostgresDatabase.user(), "");
                 Statement statement = connection.createStatement();

@@ -6,8 +6,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A second instance of the server in the test JVM, on the same embedded PostgreSQL as the
- * {@link FhirServerTest} one: started on first use, shared by the test classes that need two
- * nodes, closed by Spring's shutdown hook when the JVM ends.
+ * {@link FhirServerTest} one: started on first use; a test class that uses it stops it when it
+ * is done ({@link #stop()}), so that the classes after it run against one server as usual.
  */
 public final class SecondServer {
 
@@ -26,5 +26,12 @@ public final class SecondServer {
                             "--spring.datasource.password=");
         }
         return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    public static synchronized void stop() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
     }
 }

@@ -22,6 +22,7 @@ import org.isotox.testsupport.IhrStudy;
 import org.isotox.testsupport.SecondServer;
 import org.isotox.testsupport.TrialFixtures;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +42,11 @@ class EnrolmentConcurrencyIT {
         while (patients.size() < STAGE_ONE - 1 + CONTENDERS) {
             patients.add(TrialFixtures.eligiblePatient());
         }
+    }
+
+    @AfterAll
+    static void stopSecondServer() {
+        SecondServer.stop();
     }
 
     @Test
