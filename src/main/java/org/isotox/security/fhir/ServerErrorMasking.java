@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the inside of the server out of error responses: a failure that is not a deliberate FHIR
  * answer (4xx) is logged in full under an incident number, and the client gets only that number —
- * no stack trace, SQL, table or class names. A search parameter HAPI cannot parse is the client's
- * error: 400.
+ * no stack trace, SQL, table or class names. A search or operation parameter HAPI cannot parse is
+ * the client's error: 400.
  */
 final class ServerErrorMasking implements RestInterceptor {
 
@@ -39,12 +39,17 @@ final class ServerErrorMasking implements RestInterceptor {
         return new InternalErrorException(message, OperationOutcomes.error(IssueType.EXCEPTION, message));
     }
 
-    /** HAPI reports a search parameter it cannot parse (a date of month 13) as a parser failure, not as a 400. */
+    /**
+     * HAPI reports a search or operation parameter it cannot parse (a date of month 13) as a parser
+     * failure, not as a 400: recognised by who asked for the parse, the binding of a request parameter.
+     */
     private static boolean isRequestParameter(DataFormatException failure) {
         for (StackTraceElement frame : failure.getStackTrace()) {
-            if (frame.getClassName().startsWith("ca.uhn.fhir.rest.param.")) {
-                return true;
+            String type = frame.getClassName();
+            if (type.startsWith("org.hl7.fhir.") || type.startsWith("ca.uhn.fhir.model.") || type.startsWith("ca.uhn.fhir.parser.")) {
+                continue;
             }
+            return type.startsWith("ca.uhn.fhir.rest.param.") || type.startsWith("ca.uhn.fhir.rest.server.method.");
         }
         return false;
     }
