@@ -4,7 +4,6 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.model.ResourceVersionConflictResolutionStrategy;
-import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -14,8 +13,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>EHRs push with conditional creates and resend on time-outs, so two identical requests can
  * arrive together; HAPI's unique match-URL index lets one of them fail. Retried, the loser finds the
- * winner's resource and answers 200. A request with {@code If-Match} is not retried: its conflict
- * means the client wrote against an old version, and it must get its 409 at once.
+ * winner's resource and answers 200. A request with {@code If-Match} is retried too: the retry
+ * finds the winner's newer version and the loser gets its 412 ({@link StaleVersionPrecondition}).
  */
 @Component
 @Interceptor
@@ -30,8 +29,7 @@ class WriteConflictRetryInterceptor {
     @Hook(Pointcut.STORAGE_VERSION_CONFLICT)
     ResourceVersionConflictResolutionStrategy retryRaces(RequestDetails request) {
         ResourceVersionConflictResolutionStrategy strategy = new ResourceVersionConflictResolutionStrategy();
-        boolean versionedWrite = request != null && request.getHeader(Constants.HEADER_IF_MATCH) != null;
-        strategy.setRetry(maxRetries > 0 && !versionedWrite);
+        strategy.setRetry(maxRetries > 0);
         strategy.setMaxRetries(maxRetries);
         return strategy;
     }

@@ -151,16 +151,15 @@ class RequestErrorIT {
     }
 
     private static HttpURLConnection post(String path) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) URI.create(
-                        "http://localhost:" + io.restassured.RestAssured.port + "/fhir" + path)
+        int port = io.restassured.RestAssured.port;
+        HttpURLConnection connection = (HttpURLConnection) URI.create("http://localhost:" + port + "/fhir" + path)
                 .toURL()
                 .openConnection();
+        connection.setRequestProperty("Authorization", "Bearer " + Tokens.of(port, Tokens.COORDINATOR));
         connection.setRequestMethod("POST");
         connection.setDoOutput(true);
         connection.setRequestProperty("Content-Type", Fhir.JSON);
         connection.setRequestProperty("Accept", Fhir.JSON);
-        connection.setRequestProperty("Authorization",
-                "Bearer " + Tokens.of(io.restassured.RestAssured.port, Tokens.COORDINATOR));
         return connection;
     }
 

@@ -69,7 +69,7 @@ class ResourceLifecycleIT {
     }
 
     @Test
-    void updateWithAStaleVersionIsRefusedWithConflict() {
+    void updateWithAStaleVersionIsRefusedWithPreconditionFailed() {
         Patient patient = new Patient();
         patient.addName().setFamily("Stale");
         String id = create(patient);
@@ -82,7 +82,7 @@ class ResourceLifecycleIT {
                 .header("If-Match", "W/\"1\"")
                 .put("/Patient/" + id)
                 .then()
-                .statusCode(409)
+                .statusCode(412)
                 .extract()
                 .response();
         assertThat(outcome(conflict).getIssueFirstRep().getDiagnostics()).contains("not the current version");

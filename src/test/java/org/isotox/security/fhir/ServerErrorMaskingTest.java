@@ -33,11 +33,22 @@ class ServerErrorMaskingTest {
     }
 
     @Test
-    void anUnparseableValueFromTheClientIsABadRequest() {
-        BaseServerResponseException answer = masking.mask(new ca.uhn.fhir.parser.DataFormatException("Invalid date/time format: \"2026-13-45\""));
+    void aSearchParameterThatDoesNotParseIsABadRequest() {
+        ca.uhn.fhir.parser.DataFormatException unparseable = org.junit.jupiter.api.Assertions.assertThrows(
+                ca.uhn.fhir.parser.DataFormatException.class, () -> new ca.uhn.fhir.rest.param.DateParam("2026-13-45"));
+
+        BaseServerResponseException answer = masking.mask(unparseable);
 
         assertThat(answer.getStatusCode()).isEqualTo(400);
         assertThat(answer.getMessage()).contains("2026-13-45");
+    }
+
+    @Test
+    void aParseFailureInsideTheServerStaysMasked() {
+        BaseServerResponseException answer = masking.mask(new ca.uhn.fhir.parser.DataFormatException("stored resource is corrupt"));
+
+        assertThat(answer.getStatusCode()).isEqualTo(500);
+        assertThat(answer.getMessage()).doesNotContain("corrupt");
     }
 
     @Test

@@ -16,17 +16,14 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ResearchSubject;
-import org.isotox.server.IsotoxServerApplication;
-import org.isotox.testsupport.EmbeddedPostgresDatabase;
 import org.isotox.testsupport.Fhir;
 import org.isotox.testsupport.FhirServerTest;
 import org.isotox.testsupport.IhrStudy;
+import org.isotox.testsupport.SecondServer;
 import org.isotox.testsupport.TrialFixtures;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Forty eligible patients asking for the last stage-1 place at once get exactly one; also when the
@@ -39,7 +36,6 @@ class EnrolmentConcurrencyIT {
     private static final int STAGE_ONE = 12;
     private static final String ENROLMENT = "2026-01-05";
     private static final List<String> patients = new ArrayList<>();
-    private static ConfigurableApplicationContext secondServer;
 
     @BeforeEach
     void eligiblePatients() {
@@ -50,9 +46,7 @@ class EnrolmentConcurrencyIT {
 
     @AfterAll
     static void stopSecondServer() {
-        if (secondServer != null) {
-            secondServer.close();
-        }
+        SecondServer.stop();
     }
 
     @Test
@@ -69,7 +63,7 @@ class EnrolmentConcurrencyIT {
     void twoServerInstancesOnOneDatabaseStillAcceptExactlyOne() throws Exception {
         IhrStudy ihr = studyWithOnePlaceLeft();
         int first = io.restassured.RestAssured.port;
-        int second = secondServerPort();
+        int second = SecondServer.port();
 
         List<Integer> statuses = enrolConcurrently(ihr, i -> i % 2 == 0 ? first : second);
 
@@ -123,17 +117,5 @@ class EnrolmentConcurrencyIT {
                 .sorted(java.util.Comparator.comparingInt(Integer::parseInt))
                 .toList();
         assertThat(sequences).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
-    }
-
-    private static int secondServerPort() {
-        if (secondServer == null) {
-            secondServer = new SpringApplicationBuilder(IsotoxServerApplication.class)
-                    .profiles("postgres", "test")
-                    .run("--server.port=0",
-                            "--spring.datasource.url=" + EmbeddedPostgresDatabase.jdbcUrl(),
-                            "--spring.datasource.username=" + EmbeddedPostgresDatabase.user(),
-                            "--spring.datasource.password=");
-        }
-        return Integer.parseInt(secondServer.getEnvironment().getRequiredProperty("local.server.port"));
     }
 }

@@ -1,0 +1,50 @@
+package org.isotox.server;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.Constants;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.isotox.fhir.OperationOutcomes;
+import org.isotox.fhir.RestInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses, with 400, a FHIR JSON or XML body that HAPI's parser would accept silently or choke on:
+ * bytes that are not UTF-8 (HAPI would store replacement characters), XML with a DOCTYPE or
+ * outside the FHIR namespace, nesting deeper than any resource, and numbers whose exponent makes
+ * HAPI expand them into gigabytes of digits ({@code 1e999999999} exhausts the heap).
+ *
+ * <p>One streaming pass over the bytes HAPI buffers, before it parses them.
+ */
+@Component
+class RequestBodyCheck implements RestInterceptor {
+
+    @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+    public void check(RequestDetails request) {
+        String contentType = request.getHeader(Constants.HEADER_CONTENT_TYPE);
+        if (contentType == null) {
+            return;
+        }
+        EncodingEnum encoding = EncodingEnum.forContentType(contentType);
+        if (encoding == null || (request.getOperation() != null && !isFhirMediaType(contentType))) {
+            // an operation given plain JSON or XML reads its own body ($import-ctgov: a registry record)
+            return;
+        }
+        byte[] body = request.loadRequestContents();
+        if (body == null || body.length == 0) {
+            return;
+        }
+        Optional<String> problem = encoding == EncodingEnum.XML ? XmlBodyScan.problem(body) : JsonBodyScan.problem(body);
+        problem.ifPresent(message -> {
+            throw new InvalidRequestException(message, OperationOutcomes.error(IssueType.STRUCTURE, message));
+        });
+    }
+
+    private static boolean isFhirMediaType(String contentType) {
+        return contentType.contains("fhir");
+    }
+}

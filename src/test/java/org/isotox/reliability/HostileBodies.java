@@ -1,0 +1,52 @@
+package org.isotox.reliability;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Request bodies of the hostile corpus: a file under {@code src/test/resources/hostile/}, or, for
+ * the ones too big or too regular to store, {@code generated:<kind>} (the 100 MB ones are streamed
+ * by {@link HugeUpload}).
+ */
+final class HostileBodies {
+
+    static final int DEPTH = 10_000;
+
+    private HostileBodies() {}
+
+    static BodyPublisher of(String body) {
+        if (body.equals("-")) {
+            return BodyPublishers.noBody();
+        }
+        if (!body.startsWith("generated:")) {
+            return BodyPublishers.ofByteArray(file(body));
+        }
+        return switch (body.substring("generated:".length())) {
+            case "deep-json" -> text("{\"resourceType\":\"Patient\",\"name\":" + "[".repeat(DEPTH) + "]".repeat(DEPTH) + "}");
+            case "deep-json-objects" -> text("{\"resourceType\":\"Patient\",\"extension\":[" + "{\"extension\":[".repeat(DEPTH)
+                    + "]}".repeat(DEPTH) + "]}");
+            case "deep-xml" -> text("<Patient xmlns=\"http://hl7.org/fhir\">" + "<a>".repeat(DEPTH) + "</a>".repeat(DEPTH) + "</Patient>");
+            case "huge-code" -> text("{\"resourceType\":\"Patient\",\"gender\":\"" + "m".repeat(200_000) + "\"}");
+            default -> throw new IllegalArgumentException("No generator for " + body);
+        };
+    }
+
+    private static BodyPublisher text(String text) {
+        return BodyPublishers.ofString(text, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] file(String name) {
+        try (InputStream in = HostileBodies.class.getResourceAsStream("/hostile/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No corpus file hostile/" + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
