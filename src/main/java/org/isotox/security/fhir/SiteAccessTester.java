@@ -9,9 +9,8 @@ import java.util.function.Supplier;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ResearchSubject;
-import org.isotox.fhir.Canonicals;
+import org.isotox.study.fhir.StudyRoster;
 
 /**
  * The site check of a site-bound token on one resource. Patient data (a resource with a patient in
@@ -24,8 +23,6 @@ import org.isotox.fhir.Canonicals;
  * trial's definitions are written only by trial-wide roles.
  */
 final class SiteAccessTester implements IAuthRuleTester {
-
-    static final String SUBJECT_SITE_EXTENSION = Canonicals.structureDefinition("research-subject-site");
 
     private static final Set<String> TRIAL_DEFINITIONS = Set.of(
             "ResearchStudy", "PlanDefinition", "ActivityDefinition", "Group", "Questionnaire", "Organization",
@@ -82,8 +79,7 @@ final class SiteAccessTester implements IAuthRuleTester {
                     || sitePatients.belongs("Patient/" + patient.getIdElement().getIdPart(), site);
         }
         if (resource instanceof ResearchSubject subject) {
-            return subject.getExtensionsByUrl(SUBJECT_SITE_EXTENSION).stream()
-                    .anyMatch(e -> e.getValue() instanceof Reference r && site.equals(r.getReference()));
+            return StudyRoster.siteOf(subject).filter(site::equals).isPresent();
         }
         List<String> owners = owners(resource);
         if (owners.isEmpty()) {

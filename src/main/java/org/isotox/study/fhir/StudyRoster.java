@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.PositiveIntType;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ResearchSubject;
 import org.hl7.fhir.r4.model.ResearchSubject.ResearchSubjectStatus;
 import org.isotox.fhir.Canonicals;
@@ -20,6 +21,7 @@ public class StudyRoster {
 
     static final String ENROLMENT_SEQUENCE = Canonicals.structureDefinition("enrolment-sequence");
     static final String SIMON_STAGE = Canonicals.structureDefinition("simon-stage");
+    static final String SUBJECT_SITE = Canonicals.structureDefinition("research-subject-site");
 
     private final DaoRegistry daoRegistry;
 
@@ -59,6 +61,13 @@ public class StudyRoster {
                 .map(ResearchSubject.class::cast)
                 .filter(s -> s.hasExtension(ENROLMENT_SEQUENCE))
                 .toList();
+    }
+
+    /** The site (Organization reference) a subject is enrolled at, if it names one. */
+    public static Optional<String> siteOf(ResearchSubject subject) {
+        return Optional.ofNullable(subject.getExtensionByUrl(SUBJECT_SITE))
+                .filter(e -> e.getValue() instanceof Reference)
+                .map(e -> ((Reference) e.getValue()).getReference());
     }
 
     /** The enrolled subjects of the study. */

@@ -165,6 +165,32 @@ class AuthorizationMatrixIT {
         fhirRequestAs(client).get("/" + (site == Site.OWN ? patientA : patientB) + "/$everything").then().statusCode(expected);
     }
 
+    @ParameterizedTest(name = "investigator: $overdue for {0}: {1}")
+    @MethodSource("overdueCalls")
+    void aSiteInvestigatorsCallListIsOnlyHisSites(String siteParameter, int expected) {
+        String site = switch (siteParameter) {
+            case "own site" -> "&site=" + siteA;
+            case "other site" -> "&site=" + siteB;
+            default -> "";
+        };
+        fhirRequestAs(Tokens.INVESTIGATOR_HMU2).get("/" + study + "/$overdue?asOf=2026-06-01" + site).then().statusCode(expected);
+    }
+
+    static Stream<Arguments> overdueCalls() {
+        return Stream.of(Arguments.of("own site", 200), Arguments.of("other site", 403), Arguments.of("no site", 403));
+    }
+
+    @ParameterizedTest(name = "investigator checks the eligibility of a patient of the {0} site: {1}")
+    @MethodSource("eligibilityChecks")
+    void aSiteInvestigatorChecksOnlyHisSitesPatients(Site site, int expected) {
+        String patient = site == Site.OWN ? patientA : patientB;
+        fhirRequestAs(Tokens.INVESTIGATOR_HMU2).get("/" + study + "/$check-eligibility?patient=" + patient).then().statusCode(expected);
+    }
+
+    static Stream<Arguments> eligibilityChecks() {
+        return Stream.of(Arguments.of(Site.OWN, 200), Arguments.of(Site.OTHER, 403));
+    }
+
     @ParameterizedTest(name = "{0} starts a bulk export: {1}")
     @MethodSource("bulkExport")
     void onlyTheCoordinatorExportsInBulk(String client, int expected) {
