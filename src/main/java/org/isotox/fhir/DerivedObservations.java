@@ -49,14 +49,14 @@ public class DerivedObservations {
         Set<String> kept = new HashSet<>();
         for (Observation observation : wanted) {
             observation.getMeta().addTag(tag());
-            dao.update(observation, new SystemRequestDetails());
+            dao.update(observation, DerivedWrites.request());
             kept.add(observation.getIdElement().getIdPart());
         }
         existing.setLoadSynchronous(true);
         existing.add("_tag", new TokenParam(Canonicals.ISOTOX_CODES, TAG_CODE));
         for (IBaseResource found : dao.search(existing, new SystemRequestDetails()).getAllResources()) {
             if (!kept.contains(found.getIdElement().getIdPart())) {
-                dao.delete(found.getIdElement().toUnqualifiedVersionless(), new SystemRequestDetails());
+                dao.delete(found.getIdElement().toUnqualifiedVersionless(), DerivedWrites.request());
             }
         }
     }

@@ -19,13 +19,17 @@ import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import org.isotox.fhir.OperationProvider;
 import org.isotox.fhir.RestInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** The FHIR REST endpoint at {@code /fhir}: HAPI's {@link RestfulServer} with the JPA providers. */
+/**
+ * The FHIR REST endpoint at {@code /fhir}: HAPI's {@link RestfulServer} with the JPA providers.
+ * {@code isotox.plain-hapi=true} (the benchmark's baseline) leaves out every Isotox REST interceptor and filter.
+ */
 @Configuration(proxyBeanMethods = false)
 class FhirEndpointConfiguration {
 
@@ -46,7 +50,8 @@ class FhirEndpointConfiguration {
             ValueSetOperationProvider valueSetOperationProvider,
             DiffProvider diffProvider,
             ObjectProvider<OperationProvider> operationProviders,
-            ObjectProvider<RestInterceptor> restInterceptors) {
+            ObjectProvider<RestInterceptor> restInterceptors,
+            @Value("${isotox.plain-hapi:false}") boolean plainHapi) {
         RestfulServer server = new RestfulServer(fhirContext);
         server.setServerName(properties.serverName());
         server.setServerVersion(properties.serverVersion());
@@ -71,8 +76,10 @@ class FhirEndpointConfiguration {
             server.setServerAddressStrategy(new HardcodedServerAddressStrategy(properties.serverAddress()));
         }
         server.registerInterceptor(new ResponseHighlighterInterceptor());
-        server.registerInterceptor(new CapabilityStatementCustomizer());
-        restInterceptors.orderedStream().forEach(server::registerInterceptor);
+        if (!plainHapi) {
+            server.registerInterceptor(new CapabilityStatementCustomizer());
+            restInterceptors.orderedStream().forEach(server::registerInterceptor);
+        }
         return server;
     }
 
@@ -86,17 +93,19 @@ class FhirEndpointConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
+    FilterRegistrationBean<RequestLogFilter> requestLogFilter(@Value("${isotox.plain-hapi:false}") boolean plainHapi) {
         FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(new RequestLogFilter());
+        registration.setEnabled(!plainHapi);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
-            FhirContext fhirContext, FhirServerProperties properties) {
+            FhirContext fhirContext, FhirServerProperties properties, @Value("${isotox.plain-hapi:false}") boolean plainHapi) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
                 new RequestSizeLimitFilter(fhirContext, properties.maxRequestSize().toBytes()));
+        registration.setEnabled(!plainHapi);
         registration.addUrlPatterns(FHIR_PATH + "/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

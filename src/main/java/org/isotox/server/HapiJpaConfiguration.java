@@ -34,6 +34,7 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.orm.jpa.JpaProperties;
 import org.springframework.boot.orm.jpa.hibernate.SpringImplicitNamingStrategy;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -62,8 +63,11 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 class HapiJpaConfiguration {
 
     @Bean
-    JpaStorageSettings jpaStorageSettings(FhirServerProperties properties) {
+    JpaStorageSettings jpaStorageSettings(FhirServerProperties properties, @Value("${isotox.plain-hapi:false}") boolean plainHapi) {
         JpaStorageSettings settings = new JpaStorageSettings();
+        if (plainHapi) {
+            return settings;
+        }
         settings.setReuseCachedSearchResultsForMillis(properties.reuseCachedSearchResultsMillis());
         settings.setFetchSizeDefaultMaximum(properties.maxPageSize());
         // Data of a clinical trial is never physically erased through the API.

@@ -31,12 +31,32 @@ public final class EmbeddedPostgresDatabase {
         return server.getJdbcUrl("postgres", DATABASE);
     }
 
+    /** The JDBC URL of a fresh database {@code name} on the same server (dropped first if it exists). */
+    public static synchronized String freshDatabase(String name) {
+        jdbcUrl();
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name);
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the database " + name, e);
+        }
+        return databaseUrl(name);
+    }
+
+    /** The JDBC URL of database {@code name} on the same server, as it is. */
+    public static synchronized String databaseUrl(String name) {
+        jdbcUrl();
+        return server.getJdbcUrl("postgres", name);
+    }
+
     public static String user() {
         return "postgres";
     }
 
     /** {@code SELECT version()} of the running server. */
     public static synchronized String version() {
+        jdbcUrl();
         try (Connection connection = server.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery("SELECT version()")) {

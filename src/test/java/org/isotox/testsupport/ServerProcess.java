@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,18 +32,25 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts a server and waits until it reports itself ready; its output goes to {@code log}. */
     public static ServerProcess start(Path log) {
+        return start(log, EmbeddedPostgresDatabase.jdbcUrl(), List.of("-Xmx768m", "-XX:TieredStopAtLevel=1"), List.of());
+    }
+
+    /** A server on the database at {@code jdbcUrl}, with these JVM options and extra application arguments. */
+    public static ServerProcess start(Path log, String jdbcUrl, List<String> jvmOptions, List<String> arguments) {
         int port = freePort();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-cp", classpath,
                 "org.isotox.server.IsotoxServerApplication",
                 "--spring.profiles.active=postgres,test",
                 "--server.port=" + port,
-                "--spring.datasource.url=" + EmbeddedPostgresDatabase.jdbcUrl(),
+                "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + EmbeddedPostgresDatabase.user(),
-                "--spring.datasource.password=");
+                "--spring.datasource.password="));
+        command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command)
@@ -59,6 +67,10 @@ public final class ServerProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     /** Ends the JVM at once: no shutdown hooks, no graceful shutdown, open transactions cut off. */

@@ -44,6 +44,15 @@ public final class TrialFixtures {
     /** A new study with the IHR definition (rules, eligibility, schedule, sites) under fresh identifiers. */
     public static IhrStudy newIhrStudy() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
+        fhirRequest(ihrDefinitionCopy(tag)).post("/").then().statusCode(200);
+        return IhrStudy.load(IhrStudy.NCT + "-" + tag);
+    }
+
+    /**
+     * The shipped IHR definition as a transaction that creates a copy of it: identifiers and the
+     * protocol's URL suffixed with {@code tag}; the study's identifier becomes {@code NCT03606291-tag}.
+     */
+    public static Bundle ihrDefinitionCopy(String tag) {
         Bundle definition = shippedIhrDefinition();
         for (BundleEntryComponent entry : definition.getEntry()) {
             Resource resource = entry.getResource();
@@ -58,8 +67,7 @@ public final class TrialFixtures {
                 entry.getRequest().setIfNoneExist("identifier=" + identifier.getSystem() + "|" + identifier.getValue());
             }
         }
-        fhirRequest(definition).post("/").then().statusCode(200);
-        return IhrStudy.load(IhrStudy.NCT + "-" + tag);
+        return definition;
     }
 
     /** A new patient who meets every IHR eligibility criterion; returns {@code Patient/id}. */
@@ -126,7 +134,7 @@ public final class TrialFixtures {
         fhirRequest(fractions).post("/").then().statusCode(200);
     }
 
-    private static Bundle shippedIhrDefinition() {
+    public static Bundle shippedIhrDefinition() {
         try (InputStream in = TrialFixtures.class.getResourceAsStream("/isotox/studies/ihr/Bundle-ihr-study-definition.json")) {
             return Fhir.R4.newJsonParser().parseResource(Bundle.class, in);
         } catch (IOException e) {

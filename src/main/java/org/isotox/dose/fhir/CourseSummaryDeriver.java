@@ -28,6 +28,7 @@ import org.isotox.dose.domain.DeliveredFraction;
 import org.isotox.dose.domain.DeliverySummary;
 import org.isotox.dose.domain.InterruptionRule;
 import org.isotox.dose.domain.TreatmentInterruption;
+import org.isotox.fhir.DerivedWrites;
 import org.isotox.fhir.Canonicals;
 import org.isotox.fhir.FhirDates;
 import org.springframework.beans.factory.annotation.Value;
@@ -108,7 +109,7 @@ class CourseSummaryDeriver {
                 "Procedure?identifier=" + SUMMARY_IDENTIFIER + "|" + patientId,
                 true,
                 false,
-                new SystemRequestDetails(),
+                DerivedWrites.request(),
                 transaction);
     }
 

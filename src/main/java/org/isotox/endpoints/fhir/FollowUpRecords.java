@@ -2,6 +2,8 @@ package org.isotox.endpoints.fhir;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.SortOrderEnum;
+import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
@@ -30,15 +32,16 @@ import org.isotox.study.domain.EnrolledSubject;
 import org.springframework.stereotype.Component;
 
 /**
- * The follow-up of a study's subjects from the server's records, in one query per kind of record:
- * deaths (Patient.deceased), the last date each patient was seen (Encounters, Observations,
- * QuestionnaireResponses) and the RECIST time-point responses the server derived.
+ * The follow-up of a study's subjects from the server's records: deaths (Patient.deceased), the
+ * last date each patient was seen (Encounters, Observations, QuestionnaireResponses) and the RECIST
+ * time-point responses the server derived.
  */
 @Component
 class FollowUpRecords {
 
     private static final String TIMEPOINT = "recist-timepoint-response";
     private static final String IN_FIELD = "recist-progression-in-field";
+    private static final int PATIENTS_PER_QUERY = 200;
 
     private final DaoRegistry daoRegistry;
 
@@ -86,27 +89,29 @@ class FollowUpRecords {
         return deaths;
     }
 
+    /** Per patient, the newest of each kind of contact: a subject's records run into the hundreds over five years. */
     private Map<String, LocalDate> lastSeen(List<String> patients) {
         Map<String, LocalDate> latest = new HashMap<>();
-        if (patients.isEmpty()) {
-            return latest;
+        for (String patient : patients) {
+            newest(Encounter.class, Encounter.SP_SUBJECT, Encounter.SP_DATE, patient).map(Encounter.class::cast)
+                    .ifPresent(encounter -> seen(latest, patient, FhirDates.dayOf(encounter.getPeriod().hasEnd()
+                            ? encounter.getPeriod().getEndElement() : encounter.getPeriod().getStartElement())));
+            newest(Observation.class, Observation.SP_SUBJECT, Observation.SP_DATE, patient).map(Observation.class::cast)
+                    .filter(Observation::hasEffectiveDateTimeType)
+                    .ifPresent(observation -> seen(latest, patient, FhirDates.dayOf(observation.getEffectiveDateTimeType())));
+            newest(QuestionnaireResponse.class, QuestionnaireResponse.SP_SUBJECT, QuestionnaireResponse.SP_AUTHORED, patient)
+                    .map(QuestionnaireResponse.class::cast)
+                    .ifPresent(response -> seen(latest, patient, FhirDates.dayOf(response.getAuthoredElement())));
         }
-        search(Encounter.class, bySubject(Encounter.SP_SUBJECT, patients)).forEach(r -> {
-            Encounter encounter = (Encounter) r;
-            seen(latest, encounter.getSubject().getReference(),
-                    FhirDates.dayOf(encounter.getPeriod().hasEnd() ? encounter.getPeriod().getEndElement() : encounter.getPeriod().getStartElement()));
-        });
-        search(Observation.class, bySubject(Observation.SP_SUBJECT, patients)).forEach(r -> {
-            Observation observation = (Observation) r;
-            if (observation.hasEffectiveDateTimeType()) {
-                seen(latest, observation.getSubject().getReference(), FhirDates.dayOf(observation.getEffectiveDateTimeType()));
-            }
-        });
-        search(QuestionnaireResponse.class, bySubject(QuestionnaireResponse.SP_SUBJECT, patients)).forEach(r -> {
-            QuestionnaireResponse response = (QuestionnaireResponse) r;
-            seen(latest, response.getSubject().getReference(), FhirDates.dayOf(response.getAuthoredElement()));
-        });
         return latest;
+    }
+
+    private Optional<IBaseResource> newest(Class<? extends IBaseResource> type, String subject, String date, String patient) {
+        SearchParameterMap query = SearchParameterMap.newSynchronous(subject, new ReferenceParam(patient));
+        query.setSort(new SortSpec(date, SortOrderEnum.DESC));
+        query.setCount(1);
+        query.setLoadSynchronousUpTo(1);
+        return daoRegistry.getResourceDao(type).search(query, new SystemRequestDetails()).getResources(0, 1).stream().findFirst();
     }
 
     private Map<String, List<TumourAssessment>> assessments(List<String> patients) {
@@ -114,23 +119,39 @@ class FollowUpRecords {
         if (patients.isEmpty()) {
             return byPatient;
         }
-        SearchParameterMap query = bySubject(Observation.SP_SUBJECT, patients)
-                .add(Observation.SP_CODE, new TokenParam(Canonicals.ISOTOX_CODES, TIMEPOINT));
-        search(Observation.class, query).forEach(r -> {
-            Observation timepoint = (Observation) r;
-            if (timepoint.getStatus() == ObservationStatus.ENTEREDINERROR || !timepoint.hasEffectiveDateTimeType()) {
-                return;
-            }
-            boolean progression = timepoint.hasValueCodeableConcept()
-                    && timepoint.getValueCodeableConcept().getCoding().stream().anyMatch(c -> "PD".equals(c.getCode()));
-            boolean inField = timepoint.getComponent().stream()
-                    .anyMatch(c -> c.getCode().getCoding().stream().anyMatch(code -> IN_FIELD.equals(code.getCode()))
-                            && c.getValue() instanceof BooleanType flag && flag.booleanValue());
-            FhirDates.dayOf(timepoint.getEffectiveDateTimeType()).ifPresent(date -> byPatient
-                    .computeIfAbsent(timepoint.getSubject().getReference(), k -> new ArrayList<>())
-                    .add(new TumourAssessment(date, progression, progression && inField)));
-        });
+        for (List<String> group : groups(patients)) {
+            SearchParameterMap query = bySubject(Observation.SP_SUBJECT, group)
+                    .add(Observation.SP_CODE, new TokenParam(Canonicals.ISOTOX_CODES, TIMEPOINT));
+            search(Observation.class, query).forEach(r -> assess(r, byPatient));
+        }
         return byPatient;
+    }
+
+    private static void assess(IBaseResource r, Map<String, List<TumourAssessment>> byPatient) {
+        Observation timepoint = (Observation) r;
+        if (timepoint.getStatus() == ObservationStatus.ENTEREDINERROR || !timepoint.hasEffectiveDateTimeType()) {
+            return;
+        }
+        boolean progression = timepoint.hasValueCodeableConcept()
+                && timepoint.getValueCodeableConcept().getCoding().stream().anyMatch(c -> "PD".equals(c.getCode()));
+        boolean inField = timepoint.getComponent().stream()
+                .anyMatch(c -> c.getCode().getCoding().stream().anyMatch(code -> IN_FIELD.equals(code.getCode()))
+                        && c.getValue() instanceof BooleanType flag && flag.booleanValue());
+        FhirDates.dayOf(timepoint.getEffectiveDateTimeType()).ifPresent(date -> byPatient
+                .computeIfAbsent(timepoint.getSubject().getReference(), k -> new ArrayList<>())
+                .add(new TumourAssessment(date, progression, progression && inField)));
+    }
+
+    /**
+     * Patients in groups small enough that one group's time-point responses (about 17 each over
+     * five years) stay far below HAPI's cap on a synchronous search (10 000 by default).
+     */
+    private static List<List<String>> groups(List<String> patients) {
+        List<List<String>> groups = new ArrayList<>();
+        for (int from = 0; from < patients.size(); from += PATIENTS_PER_QUERY) {
+            groups.add(patients.subList(from, Math.min(patients.size(), from + PATIENTS_PER_QUERY)));
+        }
+        return groups;
     }
 
     private static void seen(Map<String, LocalDate> latest, String patient, Optional<LocalDate> date) {

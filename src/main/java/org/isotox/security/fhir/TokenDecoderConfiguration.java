@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -24,6 +25,7 @@ import org.springframework.security.oauth2.server.authorization.config.annotatio
  * use), then {@code iss}, {@code exp}/{@code nbf} and an {@code aud} naming this server.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "isotox.security.enabled", havingValue = "true", matchIfMissing = true)
 class TokenDecoderConfiguration {
 
     @Bean

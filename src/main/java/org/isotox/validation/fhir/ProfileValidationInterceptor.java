@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.context.BaseRuntimeChildDefinition;
 import ca.uhn.fhir.validation.FhirValidator;
@@ -21,6 +22,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.isotox.fhir.DerivedWrites;
 import org.isotox.fhir.OperationOutcomes;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +30,8 @@ import org.springframework.stereotype.Component;
  * Validation on write against the trial profiles and terminology. A resource is validated against
  * the trial profiles it declares and, when it belongs to a trial, against the trial profiles its
  * type and code select. A failure is a 422 whose issues name the offending elements; nothing is
- * stored. A resource that passes a selected profile is stored declaring it.
+ * stored. A resource that passes a selected profile is stored declaring it. What the server derives
+ * itself ({@link DerivedWrites}) is stored declaring its profiles without being validated again.
  */
 @Component
 @Interceptor
@@ -51,16 +54,16 @@ class ProfileValidationInterceptor {
     static final int ORDER = -200;
 
     @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = ORDER)
-    void beforeCreate(IBaseResource resource) {
-        check((Resource) resource);
+    void beforeCreate(IBaseResource resource, RequestDetails request) {
+        check((Resource) resource, DerivedWrites.isDerived(request));
     }
 
     @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = ORDER)
-    void beforeUpdate(IBaseResource previous, IBaseResource updated) {
-        check((Resource) updated);
+    void beforeUpdate(IBaseResource previous, IBaseResource updated, RequestDetails request) {
+        check((Resource) updated, DerivedWrites.isDerived(request));
     }
 
-    private void check(Resource resource) {
+    private void check(Resource resource, boolean derivedByTheServer) {
         Set<String> applicable = new LinkedHashSet<>(profiles.declaredBy(resource));
         Set<String> selected = profiles.selectedFor(resource, child(resource, "code", CodeableConcept.class));
         selected.removeAll(applicable);
@@ -71,6 +74,10 @@ class ProfileValidationInterceptor {
             selected.clear();
         }
         if (applicable.isEmpty()) {
+            return;
+        }
+        if (derivedByTheServer) {
+            selected.forEach(resource.getMeta()::addProfile);
             return;
         }
         ValidationOptions options = new ValidationOptions();

@@ -10,7 +10,7 @@ import java.util.List;
  * V5 ≤ 65 %, mean lung dose ≤ 16 Gy; oesophagus maximum dose ≤ 72 Gy. BED/EQD2 are reported
  * for tumour α/β 10 Gy and late-tissue α/β 3 Gy.
  */
-final class IhrExamples {
+public final class IhrExamples {
 
     static final String CORD = "SpinalCord";
     static final String LUNGS = "Lungs-GTV";
@@ -19,7 +19,7 @@ final class IhrExamples {
     private IhrExamples() {
     }
 
-    static IsotoxicRules ihrRules() {
+    public static IsotoxicRules ihrRules() {
         return new IsotoxicRules(3.0, 45.0, 72.0, ihrConstraints(), 10.0, 3.0);
     }
 

@@ -1,0 +1,157 @@
+package org.isotox.cohort.domain;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.isotox.cohort.domain.SyntheticSubject.Lab;
+import org.isotox.cohort.domain.SyntheticSubject.Lesion;
+import org.isotox.cohort.domain.SyntheticSubject.Toxicity;
+import org.isotox.cohort.domain.SyntheticSubject.Visit;
+import org.isotox.cohort.domain.SyntheticSubject.Workup;
+import org.isotox.dose.domain.IsotoxicRules;
+
+/**
+ * A deterministic synthetic cohort of a stage III NSCLC isotoxic radiotherapy trial (IHR-shaped):
+ * every subject meets the eligibility criteria at enrolment, gets the isotoxic prescription its
+ * plan allows, completes radiotherapy and is followed on the protocol calendar until death or the
+ * cohort's {@code asOf}. Outcomes are drawn from published orders of magnitude for stage III NSCLC
+ * treated with radiotherapy alone: median overall survival about 26 months, median time to
+ * progression about 12 months, acute oesophagitis grade 1-2 in most subjects, pneumonitis grade
+ * 2 in about one in five; severe toxicities are kept inside the IHR stopping boundaries (at most
+ * 2 in the first 12 subjects, 3 in 30), so that a generated study is never stopped for toxicity.
+ */
+public final class CohortGenerator {
+
+    static final String PNEUMONITIS = "C143767";
+    static final String ESOPHAGITIS = "C57797";
+    /** NCIt codes of CTCAE grades 0 to 5. */
+    static final List<String> GRADES = List.of("C75533", "C41338", "C41339", "C41340", "C41337", "C48275");
+
+    private static final int STAGE_ONE = 12;
+    private static final int SEVERE_IN_STAGE_ONE = 2;
+    private static final int SEVERE_IN_STUDY = 3;
+    private static final double SEVERE_PROBABILITY = 0.09;
+    private static final double MEDIAN_SURVIVAL_MONTHS = 26;
+    private static final double MEDIAN_PROGRESSION_MONTHS = 12;
+    private static final double MISSED_VISIT_PROBABILITY = 0.04;
+    private static final double DAYS_PER_MONTH = 30.4375;
+
+    private final PlanGenerator plans;
+    private final int sites;
+
+    /** Subjects spread over {@code sites} sites, planned under {@code rules}. */
+    public CohortGenerator(IsotoxicRules rules, int sites) {
+        this.plans = new PlanGenerator(rules);
+        this.sites = sites;
+    }
+
+    public List<SyntheticSubject> generate(CohortSettings settings) {
+        List<SyntheticSubject> subjects = new ArrayList<>();
+        int severe = 0;
+        for (int number = 1; number <= settings.subjects(); number++) {
+            SplittableRandom random = new SplittableRandom(settings.seed() * 1_000_003L + number);
+            int limit = number <= STAGE_ONE ? SEVERE_IN_STAGE_ONE : SEVERE_IN_STUDY;
+            boolean severeToxicity = severe < limit && random.nextDouble() < SEVERE_PROBABILITY;
+            if (severeToxicity) {
+                severe++;
+            }
+            subjects.add(subject(number, settings.enrolmentOf(number), settings.asOf(), severeToxicity, random));
+        }
+        return subjects;
+    }
+
+    private SyntheticSubject subject(int number, LocalDate enrolment, LocalDate asOf, boolean severe, SplittableRandom random) {
+        Workup workup = workup(enrolment, random);
+        SyntheticSubject.Plan plan = plans.plan(enrolment.plusDays(3), random);
+        int esophagitis = pick(random, new double[] {0.30, 0.40, 0.25, 0.05});
+        int pauseDays = esophagitis == 3 ? 3 : 0;
+        List<LocalDate> fractions = FollowUpCalendar.fractionDays(enrolment.plusDays(7), plan.fractions(), plan.fractions() / 2, pauseDays);
+        LocalDate end = fractions.get(fractions.size() - 1);
+        Optional<LocalDate> death = Optional.of(end.plusDays(days(exponential(random, MEDIAN_SURVIVAL_MONTHS))))
+                .filter(day -> !day.isAfter(asOf));
+        Tumour tumour = new Tumour(workup.baselineLesions(), 0.3 + 0.6 * random.nextDouble(),
+                exponential(random, MEDIAN_PROGRESSION_MONTHS) + 2, random.nextDouble() < 0.6);
+        int pneumonitis = severe ? 3 : pick(random, new double[] {0.50, 0.30, 0.20});
+
+        List<Visit> visits = new ArrayList<>();
+        visits.add(new Visit("baseline", enrolment, false, false, Optional.of(Questionnaires.answers(random, 0.15)), List.of(), List.of()));
+        LocalDate weekFour = fractions.get(0).plusDays(28);
+        visits.add(new Visit("week-4", weekFour, false, false, Optional.of(Questionnaires.answers(random, 0.35)), List.of(),
+                List.of(toxicity(ESOPHAGITIS, esophagitis, pauseDays), toxicity(PNEUMONITIS, 0, 0))));
+        for (int months : FollowUpCalendar.VISIT_MONTHS) {
+            LocalDate date = end.plusMonths(months);
+            if (date.isAfter(asOf) || death.isPresent() && !date.isBefore(death.get())) {
+                break;
+            }
+            if (months > 1 && random.nextDouble() < MISSED_VISIT_PROBABILITY) {
+                continue;
+            }
+            double monthsAfter = ChronoUnit.DAYS.between(end, date) / DAYS_PER_MONTH;
+            List<Toxicity> toxicities = List.of(
+                    toxicity(ESOPHAGITIS, months == 0 ? Math.max(0, esophagitis - 1) : 0, 0),
+                    toxicity(PNEUMONITIS, months == 1 || months == 3 && pneumonitis < 3 ? pneumonitis : 0, 0));
+            visits.add(new Visit("month-" + months, date, true, FollowUpCalendar.imagingDue(months),
+                    Optional.of(Questionnaires.answers(random, tumour.progressed(monthsAfter) ? 0.5 : 0.25)),
+                    tumour.at(monthsAfter), toxicities));
+        }
+        return new SyntheticSubject(number, (number - 1) % sites, workup, enrolment, plan, fractions, visits, death);
+    }
+
+    private static Workup workup(LocalDate enrolment, SplittableRandom random) {
+        LocalDate date = enrolment.minusDays(7 + random.nextInt(15));
+        LocalDate birth = enrolment.minusYears(45 + random.nextInt(36)).minusDays(random.nextInt(365));
+        String stage = List.of("IIIA", "IIIB", "IIIC").get(pick(random, new double[] {0.4, 0.4, 0.2}));
+        int karnofsky = 60 + 10 * pick(random, new double[] {0.05, 0.35, 0.40, 0.20});
+        List<Lab> labs = List.of(
+                lab(random, "718-7", "g/L", 120, 160),
+                lab(random, "6690-2", "10*9/L", 4, 10),
+                lab(random, "751-8", "10*9/L", 2, 7),
+                lab(random, "777-3", "10*9/L", 100, 300),
+                lab(random, "1742-6", "U/L", 7, 40),
+                lab(random, "1920-8", "U/L", 13, 40),
+                lab(random, "1975-2", "umol/L", 3, 21),
+                lab(random, "2160-0", "umol/L", 57, 111));
+        List<Lesion> lesions = new ArrayList<>();
+        int targets = 1 + random.nextInt(2);
+        for (int t = 1; t <= targets; t++) {
+            lesions.add(new Lesion("T" + t, 15 + random.nextInt(46), true, false));
+        }
+        return new Workup(random.nextDouble() < 0.7, birth, date.minusDays(20 + random.nextInt(30)), stage, karnofsky,
+                6 + random.nextInt(19), labs, date, lesions);
+    }
+
+    /** A value inside the middle 80 % of its reference range, one decimal. */
+    private static Lab lab(SplittableRandom random, String loinc, String unit, double low, double high) {
+        double span = high - low;
+        double value = Math.round((low + span * (0.1 + 0.8 * random.nextDouble())) * 10) / 10.0;
+        return new Lab(loinc, value, unit, low, high);
+    }
+
+    private static Toxicity toxicity(String term, int grade, int interruptionDays) {
+        return new Toxicity(term, GRADES.get(grade), grade, interruptionDays);
+    }
+
+    static int pick(SplittableRandom random, double[] weights) {
+        double draw = random.nextDouble();
+        double cumulative = 0;
+        for (int i = 0; i < weights.length; i++) {
+            cumulative += weights[i];
+            if (draw < cumulative) {
+                return i;
+            }
+        }
+        return weights.length - 1;
+    }
+
+    /** An exponential time with this median (rate ln 2 / median). */
+    private static double exponential(SplittableRandom random, double median) {
+        return -Math.log(1 - random.nextDouble()) * median / Math.log(2);
+    }
+
+    private static long days(double months) {
+        return Math.round(months * DAYS_PER_MONTH);
+    }
+}

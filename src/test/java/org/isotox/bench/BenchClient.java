@@ -1,0 +1,93 @@
+package org.isotox.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A FHIR client for the benchmark: plain {@link HttpClient}, JSON strings in and out (serialised
+ * before the clock starts), the coordinator's token from the embedded issuer when the server has
+ * security on, renewed before it expires.
+ */
+final class BenchClient {
+
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Duration RENEW_AFTER = Duration.ofMinutes(30);
+
+    record Answer(int status, String body, long nanos) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final String server;
+    private final boolean secured;
+    private volatile String token;
+    private volatile Instant tokenTime = Instant.MIN;
+
+    BenchClient(int port, boolean secured) {
+        this.server = "http://localhost:" + port;
+        this.secured = secured;
+    }
+
+    Answer get(String pathAndQuery) {
+        return send(request(pathAndQuery).GET().build());
+    }
+
+    Answer post(String path, String json) {
+        return send(request(path).header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
+    private HttpRequest.Builder request(String pathAndQuery) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(server + "/fhir/" + pathAndQuery))
+                .timeout(Duration.ofMinutes(5))
+                .header("Accept", "application/fhir+json");
+        if (secured) {
+            builder.header("Authorization", "Bearer " + token());
+        }
+        return builder;
+    }
+
+    private Answer send(HttpRequest request) {
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body(), System.nanoTime() - start);
+        } catch (IOException e) {
+            return new Answer(-1, e.toString(), System.nanoTime() - start);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private synchronized String token() {
+        if (token == null || Instant.now().isAfter(tokenTime.plus(RENEW_AFTER))) {
+            String basic = Base64.getEncoder().encodeToString("coordinator:demo-coordinator".getBytes(StandardCharsets.UTF_8));
+            HttpRequest fetch = HttpRequest.newBuilder(URI.create(server + "/oauth2/token"))
+                    .header("Authorization", "Basic " + basic)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                    .build();
+            Answer answer = send(fetch);
+            Matcher found = ACCESS_TOKEN.matcher(answer.body());
+            if (!answer.ok() || !found.find()) {
+                throw new IllegalStateException("No token from the embedded issuer: " + answer.status() + " " + answer.body());
+            }
+            token = found.group(1);
+            tokenTime = Instant.now();
+        }
+        return token;
+    }
+}

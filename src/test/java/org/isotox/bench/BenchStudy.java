@@ -1,0 +1,70 @@
+package org.isotox.bench;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.PlanDefinition;
+import org.hl7.fhir.r4.model.ResearchStudy;
+import org.isotox.cohort.domain.CohortGenerator;
+import org.isotox.cohort.domain.CohortSettings;
+import org.isotox.cohort.fhir.CohortTarget;
+import org.isotox.cohort.fhir.SubjectBundles;
+import org.isotox.dose.domain.IsotoxicRules;
+import org.isotox.dose.fhir.IsotoxicRulesReader;
+import org.isotox.testsupport.Fhir;
+import org.isotox.testsupport.TrialFixtures;
+
+/**
+ * One copy of the IHR study on the server under test and its generated subjects, each subject's
+ * transactions already serialised to JSON, with the number of resources they carry.
+ */
+record BenchStudy(String tag, String studyId, List<String> patients, List<List<Step>> subjects) {
+
+    /** One transaction, as JSON, and the number of resources in it. */
+    record Step(String json, int resources) {}
+
+    int resources() {
+        return subjects.stream().flatMap(List::stream).mapToInt(Step::resources).sum();
+    }
+
+    static final IsotoxicRules IHR_RULES = TrialFixtures.shippedIhrDefinition().getEntry().stream()
+            .map(Bundle.BundleEntryComponent::getResource)
+            .filter(PlanDefinition.class::isInstance)
+            .map(PlanDefinition.class::cast)
+            .flatMap(plan -> new IsotoxicRulesReader().read(plan).stream())
+            .findFirst()
+            .orElseThrow();
+
+    /** Creates the study copy {@code tag} on the server and generates {@code subjects} subjects for it. */
+    static BenchStudy create(BenchClient client, String tag, long seed, int subjects, LocalDate firstEnrolment, LocalDate asOf) {
+        BenchClient.Answer created = client.post("", Fhir.json(TrialFixtures.ihrDefinitionCopy(tag)));
+        require(created, "creating study " + tag);
+        BenchClient.Answer found = client.get("ResearchStudy?identifier=https://clinicaltrials.gov%7CNCT03606291-" + tag
+                + "&_include=ResearchStudy:site");
+        require(found, "reading study " + tag);
+        Bundle bundle = Fhir.R4.newJsonParser().parseResource(Bundle.class, found.body());
+        ResearchStudy study = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(ResearchStudy.class::isInstance).map(ResearchStudy.class::cast).findFirst().orElseThrow();
+        List<String> sites = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(Location.class::isInstance).map(Location.class::cast)
+                .map(location -> location.getManagingOrganization().getReference())
+                .toList();
+        String studyId = study.getIdElement().getIdPart();
+        CohortTarget target = new CohortTarget("b" + tag, "ResearchStudy/" + studyId, sites);
+        SubjectBundles bundles = new SubjectBundles(target);
+        var generated = new CohortGenerator(IHR_RULES, sites.size())
+                .generate(new CohortSettings(seed, subjects, firstEnrolment, 21, asOf));
+        List<List<Step>> steps = generated.stream()
+                .map(subject -> bundles.of(subject).stream().map(b -> new Step(Fhir.json(b), b.getEntry().size())).toList())
+                .toList();
+        List<String> patients = generated.stream().map(s -> CohortTarget.subjectId(target.idPrefix(), s.number())).toList();
+        return new BenchStudy(tag, studyId, patients, steps);
+    }
+
+    static void require(BenchClient.Answer answer, String what) {
+        if (!answer.ok()) {
+            throw new IllegalStateException(what + ": HTTP " + answer.status() + " " + answer.body());
+        }
+    }
+}

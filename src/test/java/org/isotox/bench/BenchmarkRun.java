@@ -1,0 +1,177 @@
+package org.isotox.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.isotox.testsupport.EmbeddedPostgresDatabase;
+import org.isotox.testsupport.ServerProcess;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark ({@code mvn -Pbench verify}): the server as a separate JVM on the embedded
+ * PostgreSQL, a fresh database per mode. Ingest of the same generated trial data (IHR study copies,
+ * every subject from work-up to follow-up, 2 client threads) with HAPI JPA as it comes, with our
+ * server without its trial rules, and with everything on; then, on the full server, the data grown
+ * to {@code bench.subjects} subjects, the users' searches and the trial operations, heap and RSS,
+ * a soak of mixed load, and the time to ready of a restart. Prints a table, writes
+ * {@code target/bench/results-*.json} and appends a dated row to {@code bench/RESULTS.md}.
+ * Timings are reported, never asserted.
+ */
+class BenchmarkRun {
+
+    private static final int THREADS = 2;
+    private static final LocalDate FIRST_ENROLMENT = LocalDate.of(2025, 1, 6);
+    private static final LocalDate AS_OF = LocalDate.of(2026, 11, 1);
+
+    private final int ingestStudies = Integer.getInteger("bench.ingestStudies", 2);
+    private final int subjectsPerIngestStudy = Integer.getInteger("bench.subjectsPerStudy", 15);
+    private final int searchSubjects = Integer.getInteger("bench.subjects", 1000);
+    private final int soakMinutes = Integer.getInteger("bench.soakMinutes", 10);
+    private final int searchSamples = Integer.getInteger("bench.searchSamples", 200);
+    private final int operationSamples = Integer.getInteger("bench.operationSamples", 30);
+    private final boolean flightRecording = Boolean.getBoolean("bench.jfr");
+    private final Path out = Path.of("target", "bench");
+    private final Map<String, Object> results = new LinkedHashMap<>();
+
+    @Test
+    void benchmark() throws Exception {
+        Files.createDirectories(out);
+        results.put("date", LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        results.put("machine", machine());
+        Map<String, Object> ingest = new LinkedHashMap<>();
+        results.put("ingest", ingest);
+        ServerProcess full = null;
+        BenchClient client = null;
+        List<BenchStudy> loaded = new ArrayList<>();
+        for (ServerMode mode : ServerMode.values()) {
+            String database = EmbeddedPostgresDatabase.freshDatabase("bench_" + mode.label.replace('-', '_'));
+            List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
+            if (flightRecording && mode == ServerMode.FULL) {
+                jvm.add("-XX:StartFlightRecording=filename=" + out.resolve("full.jfr") + ",settings=profile");
+            }
+            long start = System.nanoTime();
+            ServerProcess server = ServerProcess.start(out.resolve("server-" + mode.label + ".log"), database, jvm, mode.arguments);
+            double ready = (System.nanoTime() - start) / 1e9;
+            client = new BenchClient(server.port(), mode.secured);
+            Ingest.run(client, List.of(BenchStudy.create(client, "w" + mode.ordinal(), 1, 6, FIRST_ENROLMENT, AS_OF)), THREADS);
+            List<BenchStudy> studies = new ArrayList<>();
+            for (int i = 0; i < ingestStudies; i++) {
+                studies.add(BenchStudy.create(client, "i" + mode.ordinal() + "x" + i, 100 + i, subjectsPerIngestStudy, FIRST_ENROLMENT, AS_OF));
+            }
+            Ingest.Result result = Ingest.run(client, studies, THREADS);
+            ingest.put(mode.label, Map.of("readyOnFreshDatabaseSeconds", round(ready), "resources", result.resources(),
+                    "transactions", result.transactions(), "errors", result.errors(), "seconds", round(result.seconds()),
+                    "resourcesPerSecond", round(result.resourcesPerSecond()), "firstErrors", result.firstErrors()));
+            System.out.printf(Locale.ROOT, "ingest %-9s %8.1f resources/s (%d resources, %d transactions, %d errors, %.0f s)%n",
+                    mode.label, result.resourcesPerSecond(), result.resources(), result.transactions(), result.errors(), result.seconds());
+            if (mode == ServerMode.FULL) {
+                full = server;
+                loaded.addAll(studies);
+            } else {
+                server.close();
+            }
+        }
+        ingest.put("fullOverBaseline", round(rate(ingest, "full") / rate(ingest, "baseline")));
+        ingest.put("fullOverRulesOff", round(rate(ingest, "full") / rate(ingest, "rules-off")));
+
+        grow(client, loaded);
+        results.put("afterLoad", memory(full));
+        BenchClient fullClient = client;
+        Workload workload = new Workload(fullClient, loaded);
+        results.put("searches", measure(workload.searches(), 10, searchSamples));
+        results.put("operations", measure(workload.operations(), 3, operationSamples));
+        results.put("soak", Soak.run(client, full.pid(), soakMinutes, workload, () -> studyFor(fullClient, 30)));
+        results.put("afterSoak", memory(full));
+        full.close();
+
+        long start = System.nanoTime();
+        try (ServerProcess restarted = ServerProcess.start(out.resolve("server-restart.log"),
+                EmbeddedPostgresDatabase.databaseUrl("bench_full"), List.of("-Xmx1g"), List.of())) {
+            results.put("readyAfterRestartSeconds", round((System.nanoTime() - start) / 1e9));
+        }
+        report();
+        assertThat(((Number) ((Map<?, ?>) ingest.get("full")).get("errors")).intValue()).as("full-mode ingest errors").isZero();
+    }
+
+    private int studyCounter;
+
+    private synchronized BenchStudy studyFor(BenchClient client, int subjects) {
+        int n = studyCounter++;
+        return BenchStudy.create(client, "g" + n, 1000 + n, subjects, FIRST_ENROLMENT, AS_OF);
+    }
+
+    /** More studies of 30 subjects on the full server until it holds {@code bench.subjects} subjects. */
+    private void grow(BenchClient client, List<BenchStudy> loaded) {
+        int have = 6 + loaded.stream().mapToInt(s -> s.subjects().size()).sum();
+        List<BenchStudy> more = new ArrayList<>();
+        while (have < searchSubjects) {
+            BenchStudy study = studyFor(client, Math.min(30, searchSubjects - have));
+            more.add(study);
+            have += study.subjects().size();
+        }
+        Ingest.Result result = Ingest.run(client, more, THREADS);
+        loaded.addAll(more);
+        results.put("subjects", have);
+        results.put("load", Map.of("resources", result.resources(), "errors", result.errors(), "seconds", round(result.seconds()),
+                "resourcesPerSecond", round(result.resourcesPerSecond()), "firstErrors", result.firstErrors()));
+        System.out.printf(Locale.ROOT, "load to %d subjects: %.1f resources/s, %d errors%n", have, result.resourcesPerSecond(), result.errors());
+    }
+
+    private Map<String, Object> measure(List<Workload.Request> requests, int warmUp, int samples) {
+        Map<String, Object> measured = new LinkedHashMap<>();
+        for (Workload.Request request : requests) {
+            Latencies latencies = Latencies.measure(request.name(), warmUp, samples, request.call());
+            measured.put(latencies.name(), latencies);
+            print(latencies);
+        }
+        return measured;
+    }
+
+    private static Map<String, Object> memory(ServerProcess server) {
+        return Map.of("heapUsedMib", round(ProcessMemory.heapUsedMib(server.pid())), "rssMib", round(ProcessMemory.rssMib(server.pid())));
+    }
+
+    private void report() throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Path file = out.resolve("results-" + results.get("date").toString().replace(':', '-') + ".json");
+        json.writeValue(file.toFile(), results);
+        System.out.println(json.writeValueAsString(results));
+        Path table = Path.of("bench", "RESULTS.md");
+        if (Files.exists(table)) {
+            Files.writeString(table, ResultsRow.of(results) + System.lineSeparator(), StandardOpenOption.APPEND);
+        }
+        System.out.println("Results: " + file.toAbsolutePath() + (Files.exists(table) ? " and a row in " + table : ""));
+    }
+
+    private static double rate(Map<String, Object> ingest, String mode) {
+        return ((Number) ((Map<?, ?>) ingest.get(mode)).get("resourcesPerSecond")).doubleValue();
+    }
+
+    private static void print(Latencies latencies) {
+        System.out.printf(Locale.ROOT, "%-45s p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms  (%d samples, %d errors)%n", latencies.name(),
+                latencies.p50(), latencies.p95(), latencies.p99(), latencies.samples(), latencies.errors());
+    }
+
+    private static String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version") + ", " + EmbeddedPostgresDatabase.version()
+                .replaceAll(" on .*", "");
+    }
+
+    static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}
