@@ -71,7 +71,14 @@ class BenchmarkRun {
             for (int i = 0; i < ingestStudies; i++) {
                 studies.add(BenchStudy.create(client, "i" + mode.ordinal() + "x" + i, 100 + i, subjectsPerIngestStudy, FIRST_ENROLMENT, AS_OF));
             }
-            Ingest.Result result = Ingest.run(client, studies, THREADS);
+            Ingest.Result result;
+            try {
+                result = Ingest.run(client, studies, THREADS);
+            } finally {
+                if (mode != ServerMode.FULL) {
+                    server.close();
+                }
+            }
             ingest.put(mode.label, Map.of("readyOnFreshDatabaseSeconds", round(ready), "resources", result.resources(),
                     "transactions", result.transactions(), "errors", result.errors(), "seconds", round(result.seconds()),
                     "resourcesPerSecond", round(result.resourcesPerSecond()), "firstErrors", result.firstErrors()));
@@ -80,22 +87,21 @@ class BenchmarkRun {
             if (mode == ServerMode.FULL) {
                 full = server;
                 loaded.addAll(studies);
-            } else {
-                server.close();
             }
         }
-        ingest.put("fullOverBaseline", round(rate(ingest, "full") / rate(ingest, "baseline")));
-        ingest.put("fullOverRulesOff", round(rate(ingest, "full") / rate(ingest, "rules-off")));
+        ingest.put("fullOverBaseline", Math.round(100 * rate(ingest, "full") / rate(ingest, "baseline")) / 100.0);
+        ingest.put("fullOverRulesOff", Math.round(100 * rate(ingest, "full") / rate(ingest, "rules-off")) / 100.0);
 
-        grow(client, loaded);
-        results.put("afterLoad", memory(full));
-        BenchClient fullClient = client;
-        Workload workload = new Workload(fullClient, loaded);
-        results.put("searches", measure(workload.searches(), 10, searchSamples));
-        results.put("operations", measure(workload.operations(), 3, operationSamples));
-        results.put("soak", Soak.run(client, full.pid(), soakMinutes, workload, () -> studyFor(fullClient, 30)));
-        results.put("afterSoak", memory(full));
-        full.close();
+        try (ServerProcess server = full) {
+            grow(client, loaded);
+            results.put("afterLoad", memory(server));
+            BenchClient fullClient = client;
+            Workload workload = new Workload(fullClient, loaded);
+            results.put("searches", measure(workload.searches(), 10, searchSamples));
+            results.put("operations", measure(workload.operations(), 3, operationSamples));
+            results.put("soak", Soak.run(client, server.pid(), soakMinutes, workload, () -> studyFor(fullClient, 30)));
+            results.put("afterSoak", memory(server));
+        }
 
         long start = System.nanoTime();
         try (ServerProcess restarted = ServerProcess.start(out.resolve("server-restart.log"),

@@ -30,7 +30,10 @@ public final class ServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts a server and waits until it reports itself ready; its output goes to {@code log}. */
+    /**
+     * Starts a server and waits until it reports itself ready (the readiness probe: after the
+     * start-up loaders, not merely listening); its output goes to {@code log}.
+     */
     public static ServerProcess start(Path log) {
         return start(log, EmbeddedPostgresDatabase.jdbcUrl(), List.of("-Xmx768m", "-XX:TieredStopAtLevel=1"), List.of());
     }
@@ -57,6 +60,8 @@ public final class ServerProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
+            // a test JVM that ends (a failed test, a timeout) does not leave a server behind
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             ServerProcess server = new ServerProcess(process, port);
             server.awaitReady();
             return server;
@@ -88,7 +93,7 @@ public final class ServerProcess implements AutoCloseable {
 
     private void awaitReady() {
         HttpClient client = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(5))
                 .build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
