@@ -12,6 +12,9 @@ import org.isotox.cohort.fhir.CohortTarget;
 import org.isotox.cohort.fhir.SubjectBundles;
 import org.isotox.dose.domain.IsotoxicRules;
 import org.isotox.dose.fhir.IsotoxicRulesReader;
+import org.isotox.simon.domain.SimonDesign;
+import org.isotox.study.domain.StudyProtocol;
+import org.isotox.study.fhir.StudyProtocolReader;
 import org.isotox.testsupport.Fhir;
 import org.isotox.testsupport.TrialFixtures;
 
@@ -36,6 +39,14 @@ record BenchStudy(String tag, String studyId, List<String> patients, List<List<S
             .findFirst()
             .orElseThrow();
 
+    static final SimonDesign IHR_DESIGN = TrialFixtures.shippedIhrDefinition().getEntry().stream()
+            .map(Bundle.BundleEntryComponent::getResource)
+            .filter(ResearchStudy.class::isInstance)
+            .flatMap(study -> new StudyProtocolReader().read((ResearchStudy) study).stream())
+            .map(StudyProtocol::design)
+            .findFirst()
+            .orElseThrow();
+
     /** Creates the study copy {@code tag} on the server and generates {@code subjects} subjects for it. */
     static BenchStudy create(BenchClient client, String tag, long seed, int subjects, LocalDate firstEnrolment, LocalDate asOf) {
         BenchClient.Answer created = client.post("", Fhir.json(TrialFixtures.ihrDefinitionCopy(tag)));
@@ -53,7 +64,7 @@ record BenchStudy(String tag, String studyId, List<String> patients, List<List<S
         String studyId = study.getIdElement().getIdPart();
         CohortTarget target = new CohortTarget("b" + tag, "ResearchStudy/" + studyId, sites);
         SubjectBundles bundles = new SubjectBundles(target);
-        var generated = new CohortGenerator(IHR_RULES, sites.size())
+        var generated = new CohortGenerator(IHR_RULES, IHR_DESIGN, sites.size())
                 .generate(new CohortSettings(seed, subjects, firstEnrolment, 21, asOf));
         List<List<Step>> steps = generated.stream()
                 .map(subject -> bundles.of(subject).stream().map(b -> new Step(Fhir.json(b), b.getEntry().size())).toList())

@@ -12,6 +12,8 @@ import org.isotox.cohort.domain.SyntheticSubject.Toxicity;
 import org.isotox.cohort.domain.SyntheticSubject.Visit;
 import org.isotox.cohort.domain.SyntheticSubject.Workup;
 import org.isotox.dose.domain.IsotoxicRules;
+import org.isotox.simon.domain.SimonDesign;
+import org.isotox.simon.domain.StoppingMonitor;
 
 /**
  * A deterministic synthetic cohort of a stage III NSCLC isotoxic radiotherapy trial (IHR-shaped):
@@ -20,8 +22,9 @@ import org.isotox.dose.domain.IsotoxicRules;
  * cohort's {@code asOf}. Outcomes are drawn from published orders of magnitude for stage III NSCLC
  * treated with radiotherapy alone: median overall survival about 26 months, median time to
  * progression about 12 months, acute oesophagitis grade 1-2 in most subjects, pneumonitis grade
- * 2 in about one in five; severe toxicities are kept inside the IHR stopping boundaries (at most
- * 2 in the first 12 subjects, 3 in 30), so that a generated study is never stopped for toxicity.
+ * 2 in about one in five; severe toxicities are kept one below the study's Simon boundaries (for
+ * IHR: at most 2 in the first 12 subjects, where 4 stop it, and 3 in 30, where 5 fail it), so that
+ * a generated study is never stopped for toxicity.
  */
 public final class CohortGenerator {
 
@@ -30,9 +33,6 @@ public final class CohortGenerator {
     /** NCIt codes of CTCAE grades 0 to 5. */
     static final List<String> GRADES = List.of("C75533", "C41338", "C41339", "C41340", "C41337", "C48275");
 
-    private static final int STAGE_ONE = 12;
-    private static final int SEVERE_IN_STAGE_ONE = 2;
-    private static final int SEVERE_IN_STUDY = 3;
     private static final double SEVERE_PROBABILITY = 0.09;
     private static final double MEDIAN_SURVIVAL_MONTHS = 26;
     private static final double MEDIAN_PROGRESSION_MONTHS = 12;
@@ -41,11 +41,18 @@ public final class CohortGenerator {
 
     private final PlanGenerator plans;
     private final int sites;
+    private final int stageOneSize;
+    private final int severeInStageOne;
+    private final int severeInStudy;
 
-    /** Subjects spread over {@code sites} sites, planned under {@code rules}. */
-    public CohortGenerator(IsotoxicRules rules, int sites) {
+    /** Subjects spread over {@code sites} sites, planned under the study's {@code rules}, kept inside its {@code design}. */
+    public CohortGenerator(IsotoxicRules rules, SimonDesign design, int sites) {
         this.plans = new PlanGenerator(rules);
         this.sites = sites;
+        this.stageOneSize = design.n1();
+        this.severeInStageOne = Math.max(0, new StoppingMonitor(design).stageOneToxicityBoundary() - 2);
+        // the study is acceptable while fewer than n - r subjects had a severe toxicity
+        this.severeInStudy = Math.max(0, design.n() - design.r() - 2);
     }
 
     public List<SyntheticSubject> generate(CohortSettings settings) {
@@ -53,7 +60,7 @@ public final class CohortGenerator {
         int severe = 0;
         for (int number = 1; number <= settings.subjects(); number++) {
             SplittableRandom random = new SplittableRandom(settings.seed() * 1_000_003L + number);
-            int limit = number <= STAGE_ONE ? SEVERE_IN_STAGE_ONE : SEVERE_IN_STUDY;
+            int limit = number <= stageOneSize ? severeInStageOne : severeInStudy;
             boolean severeToxicity = severe < limit && random.nextDouble() < SEVERE_PROBABILITY;
             if (severeToxicity) {
                 severe++;

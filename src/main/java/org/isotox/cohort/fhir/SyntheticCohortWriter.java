@@ -14,6 +14,9 @@ import org.isotox.cohort.domain.CohortSettings;
 import org.isotox.cohort.domain.SyntheticSubject;
 import org.isotox.dose.domain.IsotoxicRules;
 import org.isotox.dose.fhir.IsotoxicRulesReader;
+import org.isotox.simon.domain.SimonDesign;
+import org.isotox.study.domain.StudyProtocol;
+import org.isotox.study.fhir.StudyProtocolReader;
 import org.isotox.study.fhir.TrialStudies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,20 +36,26 @@ public class SyntheticCohortWriter {
     private final DaoRegistry daoRegistry;
     private final TrialStudies studies;
     private final IsotoxicRulesReader rulesReader;
+    private final StudyProtocolReader protocolReader;
 
     SyntheticCohortWriter(
-            IFhirSystemDao<Bundle, ?> systemDao, DaoRegistry daoRegistry, TrialStudies studies, IsotoxicRulesReader rulesReader) {
+            IFhirSystemDao<Bundle, ?> systemDao,
+            DaoRegistry daoRegistry,
+            TrialStudies studies,
+            IsotoxicRulesReader rulesReader,
+            StudyProtocolReader protocolReader) {
         this.systemDao = systemDao;
         this.daoRegistry = daoRegistry;
         this.studies = studies;
         this.rulesReader = rulesReader;
+        this.protocolReader = protocolReader;
     }
 
     /** The cohort these settings generate for the study, as transactions addressed to its sites. */
     public List<List<Bundle>> transactions(ResearchStudy study, CohortSettings settings, String idPrefix) {
         CohortTarget target = new CohortTarget(idPrefix, "ResearchStudy/" + study.getIdElement().getIdPart(), sitesOf(study));
         SubjectBundles bundles = new SubjectBundles(target);
-        List<SyntheticSubject> subjects = new CohortGenerator(rulesOf(study), target.siteOrganizations().size()).generate(settings);
+        List<SyntheticSubject> subjects = new CohortGenerator(rulesOf(study), designOf(study), target.siteOrganizations().size()).generate(settings);
         return subjects.stream().map(bundles::of).toList();
     }
 
@@ -69,6 +78,11 @@ public class SyntheticCohortWriter {
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
                         "ResearchStudy/" + study.getIdElement().getIdPart() + " has no protocol with isotoxic rules"));
+    }
+
+    private SimonDesign designOf(ResearchStudy study) {
+        return protocolReader.read(study).map(StudyProtocol::design).orElseThrow(() -> new IllegalArgumentException(
+                "ResearchStudy/" + study.getIdElement().getIdPart() + " has no Simon design"));
     }
 
     private List<String> sitesOf(ResearchStudy study) {

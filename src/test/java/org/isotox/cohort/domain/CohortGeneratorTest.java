@@ -15,12 +15,15 @@ import org.isotox.dose.domain.IhrExamples;
 import org.isotox.dose.domain.IsotoxicPrescriber;
 import org.isotox.dose.domain.IsotoxicPrescription;
 import org.isotox.dose.domain.ReferencePlan;
+import org.isotox.simon.domain.SimonDesign;
 import org.junit.jupiter.api.Test;
 
 class CohortGeneratorTest {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 1);
-    private static final CohortGenerator IHR = new CohortGenerator(IhrExamples.ihrRules(), 3);
+    /** IHR Simon design: stop when 4 of the first 12 had a severe toxicity (r1 = 8); acceptable with at most 4 of 30 (r = 25). */
+    private static final SimonDesign IHR_DESIGN = new SimonDesign(8, 12, 25, 30);
+    private static final CohortGenerator IHR = new CohortGenerator(IhrExamples.ihrRules(), IHR_DESIGN, 3);
 
     private static List<SyntheticSubject> cohort(long seed) {
         return IHR.generate(new CohortSettings(seed, 30, LocalDate.of(2021, 3, 1), 21, AS_OF));
@@ -106,7 +109,8 @@ class CohortGeneratorTest {
 
     /**
      * IHR severe toxicity: grade ≥ 3 pneumonitis, grade 4 oesophagitis, grade 3 oesophagitis with ≥ 7 days
-     * of interruption. Stopping boundary: 4 of the first 12. The generator stays at ≤ 2 of 12 and ≤ 3 of 30.
+     * of interruption. Stopping boundary: 4 of the first 12; acceptable: at most 4 of 30. The generator stays one
+     * below: ≤ 2 of 12 and ≤ 3 of 30; a stricter design lowers the caps.
      */
     @Test
     void severeToxicitiesStayInsideTheStoppingBoundaries() {
@@ -120,6 +124,16 @@ class CohortGeneratorTest {
             cohortsWithSevere += inStudy > 0 ? 1 : 0;
         }
         assertThat(cohortsWithSevere).as("severe toxicities do occur").isGreaterThan(20);
+    }
+
+    @Test
+    void aStricterDesignLowersTheCaps() {
+        CohortGenerator strict = new CohortGenerator(IhrExamples.ihrRules(), new SimonDesign(9, 12, 27, 30), 3);
+        for (long seed = 1; seed <= 20; seed++) {
+            List<SyntheticSubject> subjects = strict.generate(new CohortSettings(seed, 30, LocalDate.of(2021, 3, 1), 21, AS_OF));
+            assertThat(subjects.subList(0, 12).stream().filter(CohortGeneratorTest::severe).count()).isLessThanOrEqualTo(1);
+            assertThat(subjects.stream().filter(CohortGeneratorTest::severe).count()).isLessThanOrEqualTo(1);
+        }
     }
 
     /** RECIST 1.1: progression is a sum of diameters ≥ 20 % and ≥ 5 mm over the nadir, or a new lesion. */
