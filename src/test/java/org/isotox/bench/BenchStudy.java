@@ -12,6 +12,8 @@ import org.isotox.cohort.fhir.CohortTarget;
 import org.isotox.cohort.fhir.SubjectBundles;
 import org.isotox.dose.domain.IsotoxicRules;
 import org.isotox.dose.fhir.IsotoxicRulesReader;
+import org.isotox.schedule.domain.Schedule;
+import org.isotox.schedule.fhir.PlanScheduleReader;
 import org.isotox.simon.domain.SimonDesign;
 import org.isotox.study.domain.StudyProtocol;
 import org.isotox.study.fhir.StudyProtocolReader;
@@ -36,6 +38,13 @@ record BenchStudy(String tag, String studyId, List<String> patients, List<List<S
             .filter(PlanDefinition.class::isInstance)
             .map(PlanDefinition.class::cast)
             .flatMap(plan -> new IsotoxicRulesReader().read(plan).stream())
+            .findFirst()
+            .orElseThrow();
+
+    static final Schedule IHR_SCHEDULE = TrialFixtures.shippedIhrDefinition().getEntry().stream()
+            .map(Bundle.BundleEntryComponent::getResource)
+            .filter(PlanDefinition.class::isInstance)
+            .flatMap(plan -> new PlanScheduleReader().read((PlanDefinition) plan).stream())
             .findFirst()
             .orElseThrow();
 
@@ -64,7 +73,7 @@ record BenchStudy(String tag, String studyId, List<String> patients, List<List<S
         String studyId = study.getIdElement().getIdPart();
         CohortTarget target = new CohortTarget("b" + tag, "ResearchStudy/" + studyId, sites);
         SubjectBundles bundles = new SubjectBundles(target);
-        var generated = new CohortGenerator(IHR_RULES, IHR_DESIGN, sites.size())
+        var generated = new CohortGenerator(IHR_RULES, IHR_DESIGN, IHR_SCHEDULE, sites.size())
                 .generate(new CohortSettings(seed, subjects, firstEnrolment, 21, asOf));
         List<List<Step>> steps = generated.stream()
                 .map(subject -> bundles.of(subject).stream().map(b -> new Step(Fhir.json(b), b.getEntry().size())).toList())

@@ -4,22 +4,30 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.isotox.cohort.domain.SyntheticSubject.Lab;
 import org.isotox.cohort.domain.SyntheticSubject.Lesion;
 import org.isotox.cohort.domain.SyntheticSubject.Toxicity;
 import org.isotox.cohort.domain.SyntheticSubject.Visit;
 import org.isotox.cohort.domain.SyntheticSubject.Workup;
 import org.isotox.dose.domain.IsotoxicRules;
+import org.isotox.schedule.domain.AnchorDates;
+import org.isotox.schedule.domain.FollowUp;
+import org.isotox.schedule.domain.Schedule;
+import org.isotox.schedule.domain.ScheduledActivity;
 import org.isotox.simon.domain.SimonDesign;
 import org.isotox.simon.domain.StoppingMonitor;
 
 /**
  * A deterministic synthetic cohort of a stage III NSCLC isotoxic radiotherapy trial (IHR-shaped):
  * every subject meets the eligibility criteria at enrolment, gets the isotoxic prescription its
- * plan allows, completes radiotherapy and is followed on the protocol calendar until death or the
- * cohort's {@code asOf}. Outcomes are drawn from published orders of magnitude for stage III NSCLC
+ * plan allows, completes radiotherapy and is seen on each day the study's schedule makes something
+ * due (visits, questionnaires, CTs, toxicity assessments) until death or the cohort's {@code asOf}. Outcomes are drawn from published orders of magnitude for stage III NSCLC
  * treated with radiotherapy alone: median overall survival about 26 months, median time to
  * progression about 12 months, acute oesophagitis grade 1-2 in most subjects, pneumonitis grade
  * 2 in about one in five; severe toxicities are kept one below the study's Simon boundaries (for
@@ -38,16 +46,27 @@ public final class CohortGenerator {
     private static final double MEDIAN_PROGRESSION_MONTHS = 12;
     private static final double MISSED_VISIT_PROBABILITY = 0.04;
     private static final double DAYS_PER_MONTH = 30.4375;
+    /** The schedule's activity codes (isotox CodeSystem) and the records a contact then has. */
+    static final String FOLLOW_UP_VISIT = "follow-up-visit";
+    static final String QOL_ASSESSMENT = "qol-assessment";
+    static final String RESPONSE_CT = "response-ct";
+    static final String IMAGING = "imaging";
+    static final String TOXICITY_ASSESSMENT = "toxicity-assessment";
 
     private final PlanGenerator plans;
+    private final Schedule schedule;
     private final int sites;
     private final int stageOneSize;
     private final int severeInStageOne;
     private final int severeInStudy;
 
-    /** Subjects spread over {@code sites} sites, planned under the study's {@code rules}, kept inside its {@code design}. */
-    public CohortGenerator(IsotoxicRules rules, SimonDesign design, int sites) {
+    /**
+     * Subjects spread over {@code sites} sites, planned under the study's {@code rules}, kept inside its
+     * {@code design}, seen on the days its {@code schedule} makes activities due.
+     */
+    public CohortGenerator(IsotoxicRules rules, SimonDesign design, Schedule schedule, int sites) {
         this.plans = new PlanGenerator(rules);
+        this.schedule = schedule;
         this.sites = sites;
         this.stageOneSize = design.n1();
         this.severeInStageOne = Math.max(0, new StoppingMonitor(design).stageOneToxicityBoundary() - 2);
@@ -75,7 +94,7 @@ public final class CohortGenerator {
         SyntheticSubject.Plan plan = plans.plan(enrolment.plusDays(3), random);
         int esophagitis = pick(random, new double[] {0.30, 0.40, 0.25, 0.05});
         int pauseDays = esophagitis == 3 ? 3 : 0;
-        List<LocalDate> fractions = FollowUpCalendar.fractionDays(enrolment.plusDays(7), plan.fractions(), plan.fractions() / 2, pauseDays);
+        List<LocalDate> fractions = TreatmentCalendar.fractionDays(enrolment.plusDays(7), plan.fractions(), plan.fractions() / 2, pauseDays);
         LocalDate end = fractions.get(fractions.size() - 1);
         Optional<LocalDate> death = Optional.of(end.plusDays(days(exponential(random, MEDIAN_SURVIVAL_MONTHS))))
                 .filter(day -> !day.isAfter(asOf));
@@ -83,28 +102,45 @@ public final class CohortGenerator {
                 exponential(random, MEDIAN_PROGRESSION_MONTHS) + 2, random.nextDouble() < 0.6);
         int pneumonitis = severe ? 3 : pick(random, new double[] {0.50, 0.30, 0.20});
 
+        AnchorDates anchors = new AnchorDates(enrolment, Optional.of(fractions.get(0)), Optional.of(end));
         List<Visit> visits = new ArrayList<>();
-        visits.add(new Visit("baseline", enrolment, false, false, Optional.of(Questionnaires.answers(random, 0.15)), List.of(), List.of()));
-        LocalDate weekFour = fractions.get(0).plusDays(28);
-        visits.add(new Visit("week-4", weekFour, false, false, Optional.of(Questionnaires.answers(random, 0.35)), List.of(),
-                List.of(toxicity(ESOPHAGITIS, esophagitis, pauseDays), toxicity(PNEUMONITIS, 0, 0))));
-        for (int months : FollowUpCalendar.VISIT_MONTHS) {
-            LocalDate date = end.plusMonths(months);
+        for (Map.Entry<LocalDate, Set<String>> contact : contactsOf(anchors).entrySet()) {
+            LocalDate date = contact.getKey();
+            Set<String> due = contact.getValue();
             if (date.isAfter(asOf) || death.isPresent() && !date.isBefore(death.get())) {
                 break;
             }
-            if (months > 1 && random.nextDouble() < MISSED_VISIT_PROBABILITY) {
+            if (date.isAfter(end) && random.nextDouble() < MISSED_VISIT_PROBABILITY) {
                 continue;
             }
             double monthsAfter = ChronoUnit.DAYS.between(end, date) / DAYS_PER_MONTH;
-            List<Toxicity> toxicities = List.of(
-                    toxicity(ESOPHAGITIS, months == 0 ? Math.max(0, esophagitis - 1) : 0, 0),
-                    toxicity(PNEUMONITIS, months == 1 || months == 3 && pneumonitis < 3 ? pneumonitis : 0, 0));
-            visits.add(new Visit("month-" + months, date, true, FollowUpCalendar.imagingDue(months),
-                    Optional.of(Questionnaires.answers(random, tumour.progressed(monthsAfter) ? 0.5 : 0.25)),
-                    tumour.at(monthsAfter), toxicities));
+            double burden = date.isAfter(end) ? (tumour.progressed(monthsAfter) ? 0.5 : 0.25) : date.isAfter(enrolment) ? 0.35 : 0.15;
+            List<Toxicity> toxicities = due.contains(TOXICITY_ASSESSMENT)
+                    ? List.of(toxicity(ESOPHAGITIS, date.equals(end) ? esophagitis : 0, date.equals(end) ? pauseDays : 0),
+                            toxicity(PNEUMONITIS, pneumonitisAt(monthsAfter, pneumonitis), 0))
+                    : List.of();
+            visits.add(new Visit(date.toString(), date, due.contains(FOLLOW_UP_VISIT), due.contains(IMAGING),
+                    due.contains(QOL_ASSESSMENT) ? Optional.of(Questionnaires.answers(random, burden)) : Optional.empty(),
+                    due.contains(RESPONSE_CT) ? tumour.at(Math.max(0, monthsAfter)) : List.of(), toxicities));
         }
         return new SyntheticSubject(number, (number - 1) % sites, workup, enrolment, plan, fractions, visits, death);
+    }
+
+    /** Each day the study's schedule makes something due, with the activity codes due that day, in date order. */
+    private Map<LocalDate, Set<String>> contactsOf(AnchorDates anchors) {
+        Map<LocalDate, Set<String>> contacts = new TreeMap<>();
+        for (ScheduledActivity activity : schedule.activitiesOf(anchors, FollowUp.ongoing())) {
+            activity.window().ifPresent(window -> contacts.computeIfAbsent(window.due(), day -> new TreeSet<>()).add(activity.code()));
+        }
+        return contacts;
+    }
+
+    /** Pneumonitis shows one to three months after radiotherapy; a severe one is graded at the first of those visits. */
+    private static int pneumonitisAt(double monthsAfterRadiotherapy, int grade) {
+        if (monthsAfterRadiotherapy >= 0.5 && monthsAfterRadiotherapy < 1.5) {
+            return grade;
+        }
+        return monthsAfterRadiotherapy >= 2.5 && monthsAfterRadiotherapy < 3.5 && grade < 3 ? grade : 0;
     }
 
     private static Workup workup(LocalDate enrolment, SplittableRandom random) {

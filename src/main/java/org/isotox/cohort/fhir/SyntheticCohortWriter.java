@@ -14,6 +14,8 @@ import org.isotox.cohort.domain.CohortSettings;
 import org.isotox.cohort.domain.SyntheticSubject;
 import org.isotox.dose.domain.IsotoxicRules;
 import org.isotox.dose.fhir.IsotoxicRulesReader;
+import org.isotox.schedule.domain.Schedule;
+import org.isotox.schedule.fhir.PlanScheduleReader;
 import org.isotox.simon.domain.SimonDesign;
 import org.isotox.study.domain.StudyProtocol;
 import org.isotox.study.fhir.StudyProtocolReader;
@@ -37,25 +39,28 @@ public class SyntheticCohortWriter {
     private final TrialStudies studies;
     private final IsotoxicRulesReader rulesReader;
     private final StudyProtocolReader protocolReader;
+    private final PlanScheduleReader scheduleReader;
 
     SyntheticCohortWriter(
             IFhirSystemDao<Bundle, ?> systemDao,
             DaoRegistry daoRegistry,
             TrialStudies studies,
             IsotoxicRulesReader rulesReader,
-            StudyProtocolReader protocolReader) {
+            StudyProtocolReader protocolReader,
+            PlanScheduleReader scheduleReader) {
         this.systemDao = systemDao;
         this.daoRegistry = daoRegistry;
         this.studies = studies;
         this.rulesReader = rulesReader;
         this.protocolReader = protocolReader;
+        this.scheduleReader = scheduleReader;
     }
 
     /** The cohort these settings generate for the study, as transactions addressed to its sites. */
     public List<List<Bundle>> transactions(ResearchStudy study, CohortSettings settings, String idPrefix) {
         CohortTarget target = new CohortTarget(idPrefix, "ResearchStudy/" + study.getIdElement().getIdPart(), sitesOf(study));
         SubjectBundles bundles = new SubjectBundles(target);
-        List<SyntheticSubject> subjects = new CohortGenerator(rulesOf(study), designOf(study), target.siteOrganizations().size()).generate(settings);
+        List<SyntheticSubject> subjects = new CohortGenerator(rulesOf(study), designOf(study), scheduleOf(study), target.siteOrganizations().size()).generate(settings);
         return subjects.stream().map(bundles::of).toList();
     }
 
@@ -78,6 +83,14 @@ public class SyntheticCohortWriter {
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
                         "ResearchStudy/" + study.getIdElement().getIdPart() + " has no protocol with isotoxic rules"));
+    }
+
+    private Schedule scheduleOf(ResearchStudy study) {
+        return studies.protocols(study).stream()
+                .flatMap(plan -> scheduleReader.read(plan).stream())
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "ResearchStudy/" + study.getIdElement().getIdPart() + " has no protocol with a visit schedule"));
     }
 
     private SimonDesign designOf(ResearchStudy study) {

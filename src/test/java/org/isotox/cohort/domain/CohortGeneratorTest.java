@@ -2,6 +2,10 @@ package org.isotox.cohort.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Period;
@@ -15,7 +19,11 @@ import org.isotox.dose.domain.IhrExamples;
 import org.isotox.dose.domain.IsotoxicPrescriber;
 import org.isotox.dose.domain.IsotoxicPrescription;
 import org.isotox.dose.domain.ReferencePlan;
+import org.isotox.schedule.domain.Schedule;
+import org.isotox.schedule.fhir.PlanScheduleReader;
 import org.isotox.simon.domain.SimonDesign;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.PlanDefinition;
 import org.junit.jupiter.api.Test;
 
 class CohortGeneratorTest {
@@ -23,7 +31,22 @@ class CohortGeneratorTest {
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 1);
     /** IHR Simon design: stop when 4 of the first 12 had a severe toxicity (r1 = 8); acceptable with at most 4 of 30 (r = 25). */
     private static final SimonDesign IHR_DESIGN = new SimonDesign(8, 12, 25, 30);
-    private static final CohortGenerator IHR = new CohortGenerator(IhrExamples.ihrRules(), IHR_DESIGN, 3);
+    /** The visit schedule of the shipped IHR protocol (its PlanDefinition), as the server reads it. */
+    private static final Schedule IHR_SCHEDULE = shippedSchedule();
+    private static final CohortGenerator IHR = new CohortGenerator(IhrExamples.ihrRules(), IHR_DESIGN, IHR_SCHEDULE, 3);
+
+    private static Schedule shippedSchedule() {
+        try (InputStream in = CohortGeneratorTest.class.getResourceAsStream("/isotox/studies/ihr/Bundle-ihr-study-definition.json")) {
+            return FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, in).getEntry().stream()
+                    .map(Bundle.BundleEntryComponent::getResource)
+                    .filter(PlanDefinition.class::isInstance)
+                    .flatMap(plan -> new PlanScheduleReader().read((PlanDefinition) plan).stream())
+                    .findFirst()
+                    .orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private static List<SyntheticSubject> cohort(long seed) {
         return IHR.generate(new CohortSettings(seed, 30, LocalDate.of(2021, 3, 1), 21, AS_OF));
@@ -83,17 +106,36 @@ class CohortGeneratorTest {
     /** 23 fractions on weekdays from Monday 12 January 2026: the fifth week ends on Wednesday 11 February. */
     @Test
     void fractionsFallOnWeekdays() {
-        List<LocalDate> days = FollowUpCalendar.fractionDays(LocalDate.of(2026, 1, 12), 23, 0, 0);
+        List<LocalDate> days = TreatmentCalendar.fractionDays(LocalDate.of(2026, 1, 12), 23, 0, 0);
 
         assertThat(days).hasSize(23).endsWith(LocalDate.of(2026, 2, 11));
         assertThat(days).noneMatch(d -> d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY);
-        assertThat(FollowUpCalendar.fractionDays(LocalDate.of(2026, 1, 12), 23, 11, 3)).endsWith(LocalDate.of(2026, 2, 16));
+        assertThat(TreatmentCalendar.fractionDays(LocalDate.of(2026, 1, 12), 23, 11, 3)).endsWith(LocalDate.of(2026, 2, 16));
     }
 
-    /** IHR schedule: end of RT, 1 month, every 3 months to 24, every 6 months to 60: 16 visits. */
+    /**
+     * IHR schedule (IhrScheduleTest): visits at the end of RT, 1 month after, every 3 months to 24 and every 6 to 60;
+     * questionnaires at enrolment, week 4 of RT and each visit; imaging every 6 months. A contact may be missed,
+     * never moved.
+     */
     @Test
-    void followUpFollowsTheProtocolCalendar() {
-        assertThat(FollowUpCalendar.VISIT_MONTHS).containsExactly(0, 1, 3, 6, 9, 12, 15, 18, 21, 24, 30, 36, 42, 48, 54, 60);
+    void contactsFallOnTheDaysTheStudysScheduleMakesActivitiesDue() {
+        for (SyntheticSubject subject : cohort(9)) {
+            LocalDate end = subject.radiotherapyEnd();
+            List<LocalDate> protocolVisits = java.util.stream.Stream.of(0, 1, 3, 6, 9, 12, 15, 18, 21, 24, 30, 36, 42, 48, 54, 60)
+                    .map(end::plusMonths).toList();
+            List<LocalDate> imaging = java.util.stream.Stream.of(6, 12, 18, 24, 30, 36, 42, 48, 54, 60).map(end::plusMonths).toList();
+
+            assertThat(subject.visits().get(0).date()).isEqualTo(subject.enrolment());
+            assertThat(subject.visits().get(0).answers()).isPresent();
+            assertThat(subject.visits()).anySatisfy(visit -> {
+                assertThat(visit.date()).isEqualTo(subject.radiotherapyStart().plusWeeks(4));
+                assertThat(visit.answers()).isPresent();
+            });
+            assertThat(subject.visits()).filteredOn(Visit::encounter).extracting(Visit::date)
+                    .isSubsetOf(protocolVisits).startsWith(end);
+            assertThat(subject.visits()).filteredOn(Visit::imaging).extracting(Visit::date).isSubsetOf(imaging);
+        }
     }
 
     @Test
@@ -128,7 +170,7 @@ class CohortGeneratorTest {
 
     @Test
     void aStricterDesignLowersTheCaps() {
-        CohortGenerator strict = new CohortGenerator(IhrExamples.ihrRules(), new SimonDesign(9, 12, 27, 30), 3);
+        CohortGenerator strict = new CohortGenerator(IhrExamples.ihrRules(), new SimonDesign(9, 12, 27, 30), IHR_SCHEDULE, 3);
         for (long seed = 1; seed <= 20; seed++) {
             List<SyntheticSubject> subjects = strict.generate(new CohortSettings(seed, 30, LocalDate.of(2021, 3, 1), 21, AS_OF));
             assertThat(subjects.subList(0, 12).stream().filter(CohortGeneratorTest::severe).count()).isLessThanOrEqualTo(1);

@@ -5,17 +5,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * The IHR calendar a generated subject follows: fractions on weekdays, then the protocol's visits
- * (end of radiotherapy, 1 month after, every 3 months to 24 months, every 6 months to 60 months),
- * a chest CT at each visit and an imaging study every 6 months.
- */
-final class FollowUpCalendar {
+/** The treatment calendar of a generated subject: one fraction a weekday, with an optional pause. */
+final class TreatmentCalendar {
 
-    /** Months after the end of radiotherapy of each follow-up visit. */
-    static final List<Integer> VISIT_MONTHS = visitMonths();
-
-    private FollowUpCalendar() {}
+    private TreatmentCalendar() {}
 
     /** {@code fractions} weekday dates from {@code start}, with {@code pauseDays} calendar days added after fraction {@code pauseAfter}. */
     static List<LocalDate> fractionDays(LocalDate start, int fractions, int pauseAfter, int pauseDays) {
@@ -38,20 +31,5 @@ final class FollowUpCalendar {
             weekday = weekday.plusDays(1);
         }
         return weekday;
-    }
-
-    static boolean imagingDue(int months) {
-        return months > 0 && months % 6 == 0;
-    }
-
-    private static List<Integer> visitMonths() {
-        List<Integer> months = new ArrayList<>(List.of(0, 1));
-        for (int month = 3; month <= 24; month += 3) {
-            months.add(month);
-        }
-        for (int month = 30; month <= 60; month += 6) {
-            months.add(month);
-        }
-        return List.copyOf(months);
     }
 }
