@@ -43,6 +43,8 @@ class BenchmarkRun {
     private final int searchSamples = Integer.getInteger("bench.searchSamples", 200);
     private final int operationSamples = Integer.getInteger("bench.operationSamples", 30);
     private final boolean flightRecording = Boolean.getBoolean("bench.jfr");
+    private final List<ServerMode> modes = ServerMode.selected(System.getProperty("bench.modes", ""));
+    private final boolean ingestOnly = Boolean.getBoolean("bench.ingestOnly");
     private final Path out = Path.of("target", "bench");
     private final Map<String, Object> results = new LinkedHashMap<>();
 
@@ -56,17 +58,17 @@ class BenchmarkRun {
         ServerProcess full = null;
         BenchClient client = null;
         List<BenchStudy> loaded = new ArrayList<>();
-        for (ServerMode mode : ServerMode.values()) {
+        for (ServerMode mode : modes) {
             String database = EmbeddedPostgresDatabase.freshDatabase("bench_" + mode.label.replace('-', '_'));
             List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
-            if (flightRecording && mode == ServerMode.FULL) {
-                jvm.add("-XX:StartFlightRecording=filename=" + out.resolve("full.jfr") + ",settings=profile");
-            }
             long start = System.nanoTime();
             ServerProcess server = ServerProcess.start(out.resolve("server-" + mode.label + ".log"), database, jvm, mode.arguments);
             double ready = (System.nanoTime() - start) / 1e9;
             client = new BenchClient(server.port(), mode.secured);
             Ingest.run(client, List.of(BenchStudy.create(client, "w" + mode.ordinal(), 1, 6, FIRST_ENROLMENT, AS_OF)), THREADS);
+            if (flightRecording) {
+                Jcmd.run(server.pid(), "JFR.start", "name=bench", "settings=profile");
+            }
             List<BenchStudy> studies = new ArrayList<>();
             for (int i = 0; i < ingestStudies; i++) {
                 studies.add(BenchStudy.create(client, "i" + mode.ordinal() + "x" + i, 100 + i, subjectsPerIngestStudy, FIRST_ENROLMENT, AS_OF));
@@ -75,7 +77,10 @@ class BenchmarkRun {
             try {
                 result = Ingest.run(client, studies, THREADS);
             } finally {
-                if (mode != ServerMode.FULL) {
+                if (flightRecording) {
+                    Jcmd.run(server.pid(), "JFR.stop", "name=bench", "filename=" + out.resolve(mode.label + "-ingest.jfr").toAbsolutePath());
+                }
+                if (mode != ServerMode.FULL || ingestOnly) {
                     server.close();
                 }
             }
@@ -88,6 +93,10 @@ class BenchmarkRun {
                 full = server;
                 loaded.addAll(studies);
             }
+        }
+        if (modes.size() < ServerMode.values().length || ingestOnly) {
+            report(false);
+            return;
         }
         ingest.put("fullOverBaseline", Math.round(100 * rate(ingest, "full") / rate(ingest, "baseline")) / 100.0);
         ingest.put("fullOverRulesOff", Math.round(100 * rate(ingest, "full") / rate(ingest, "rules-off")) / 100.0);
@@ -108,7 +117,7 @@ class BenchmarkRun {
                 EmbeddedPostgresDatabase.databaseUrl("bench_full"), List.of("-Xmx1g"), List.of())) {
             results.put("readyAfterRestartSeconds", round((System.nanoTime() - start) / 1e9));
         }
-        report();
+        report(true);
         assertThat(((Number) ((Map<?, ?>) ingest.get("full")).get("errors")).intValue()).as("full-mode ingest errors").isZero();
     }
 
@@ -150,16 +159,18 @@ class BenchmarkRun {
         return Map.of("heapUsedMib", round(ProcessMemory.heapUsedMib(server.pid())), "rssMib", round(ProcessMemory.rssMib(server.pid())));
     }
 
-    private void report() throws IOException {
+    /** Prints and saves the results; a complete run also gets its row in {@code bench/RESULTS.md}. */
+    private void report(boolean complete) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Path file = out.resolve("results-" + results.get("date").toString().replace(':', '-') + ".json");
         json.writeValue(file.toFile(), results);
         System.out.println(json.writeValueAsString(results));
         Path table = Path.of("bench", "RESULTS.md");
-        if (Files.exists(table)) {
+        boolean row = complete && Files.exists(table);
+        if (row) {
             Files.writeString(table, ResultsRow.of(results) + System.lineSeparator(), StandardOpenOption.APPEND);
         }
-        System.out.println("Results: " + file.toAbsolutePath() + (Files.exists(table) ? " and a row in " + table : ""));
+        System.out.println("Results: " + file.toAbsolutePath() + (row ? " and a row in " + table : ""));
     }
 
     private static double rate(Map<String, Object> ingest, String mode) {

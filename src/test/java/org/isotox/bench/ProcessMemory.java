@@ -27,28 +27,13 @@ final class ProcessMemory {
     }
 
     static double heapUsedMib(long pid) {
-        Matcher used = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
+        Matcher used = HEAP_USED.matcher(Jcmd.run(pid, "GC.heap_info"));
         return used.find() ? Long.parseLong(used.group(1)) / 1024.0 : Double.NaN;
     }
 
     /** The heap in use right after a full collection: what the server really holds. */
     static double liveHeapMib(long pid) {
-        jcmd(pid, "GC.run");
+        Jcmd.run(pid, "GC.run");
         return heapUsedMib(pid);
-    }
-
-    private static String jcmd(long pid, String command) {
-        try {
-            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    Long.toString(pid), command).redirectErrorStream(true).start();
-            String output = new String(jcmd.getInputStream().readAllBytes());
-            jcmd.waitFor();
-            return output;
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
     }
 }

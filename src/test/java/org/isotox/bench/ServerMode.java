@@ -1,6 +1,8 @@
 package org.isotox.bench;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /** The three ways the benchmark runs the server on the same data. */
 enum ServerMode {
@@ -15,6 +17,19 @@ enum ServerMode {
     final String label;
     final boolean secured;
     final List<String> arguments;
+
+    /** The modes named in {@code labels} (comma-separated), in run order; all of them when it is blank. */
+    static List<ServerMode> selected(String labels) {
+        if (labels.isBlank()) {
+            return List.of(values());
+        }
+        Set<String> wanted = Set.of(labels.split("\\s*,\\s*"));
+        List<ServerMode> modes = Arrays.stream(values()).filter(mode -> wanted.contains(mode.label)).toList();
+        if (modes.size() != wanted.size()) {
+            throw new IllegalArgumentException("bench.modes '" + labels + "': modes are baseline, rules-off, full");
+        }
+        return modes;
+    }
 
     ServerMode(String label, boolean secured, List<String> arguments) {
         this.label = label;

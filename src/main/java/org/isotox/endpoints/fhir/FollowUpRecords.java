@@ -2,8 +2,6 @@ package org.isotox.endpoints.fhir;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
-import ca.uhn.fhir.rest.api.SortOrderEnum;
-import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
@@ -18,12 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.BooleanType;
-import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Observation.ObservationStatus;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.isotox.endpoints.domain.SubjectFollowUp;
 import org.isotox.endpoints.domain.SubjectFollowUp.TumourAssessment;
 import org.isotox.fhir.Canonicals;
@@ -33,7 +29,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The follow-up of a study's subjects from the server's records: deaths (Patient.deceased), the
- * last date each patient was seen (Encounters, Observations, QuestionnaireResponses) and the RECIST
+ * last date each patient was seen ({@link LastContacts}) and the RECIST
  * time-point responses the server derived.
  */
 @Component
@@ -44,9 +40,11 @@ class FollowUpRecords {
     private static final int PATIENTS_PER_QUERY = 200;
 
     private final DaoRegistry daoRegistry;
+    private final LastContacts lastContacts;
 
-    FollowUpRecords(DaoRegistry daoRegistry) {
+    FollowUpRecords(DaoRegistry daoRegistry, LastContacts lastContacts) {
         this.daoRegistry = daoRegistry;
+        this.lastContacts = lastContacts;
     }
 
     List<SubjectFollowUp> of(List<EnrolledSubject> subjects) {
@@ -89,29 +87,12 @@ class FollowUpRecords {
         return deaths;
     }
 
-    /** Per patient, the newest of each kind of contact: a subject's records run into the hundreds over five years. */
     private Map<String, LocalDate> lastSeen(List<String> patients) {
-        Map<String, LocalDate> latest = new HashMap<>();
-        for (String patient : patients) {
-            newest(Encounter.class, Encounter.SP_SUBJECT, Encounter.SP_DATE, patient).map(Encounter.class::cast)
-                    .ifPresent(encounter -> seen(latest, patient, FhirDates.dayOf(encounter.getPeriod().hasEnd()
-                            ? encounter.getPeriod().getEndElement() : encounter.getPeriod().getStartElement())));
-            newest(Observation.class, Observation.SP_SUBJECT, Observation.SP_DATE, patient).map(Observation.class::cast)
-                    .filter(Observation::hasEffectiveDateTimeType)
-                    .ifPresent(observation -> seen(latest, patient, FhirDates.dayOf(observation.getEffectiveDateTimeType())));
-            newest(QuestionnaireResponse.class, QuestionnaireResponse.SP_SUBJECT, QuestionnaireResponse.SP_AUTHORED, patient)
-                    .map(QuestionnaireResponse.class::cast)
-                    .ifPresent(response -> seen(latest, patient, FhirDates.dayOf(response.getAuthoredElement())));
+        Map<String, LocalDate> lastSeen = new HashMap<>();
+        for (List<String> group : groups(patients)) {
+            lastSeen.putAll(lastContacts.of(group.stream().map(p -> new IdType(p).getIdPart()).toList()));
         }
-        return latest;
-    }
-
-    private Optional<IBaseResource> newest(Class<? extends IBaseResource> type, String subject, String date, String patient) {
-        SearchParameterMap query = SearchParameterMap.newSynchronous(subject, new ReferenceParam(patient));
-        query.setSort(new SortSpec(date, SortOrderEnum.DESC));
-        query.setCount(1);
-        query.setLoadSynchronousUpTo(1);
-        return daoRegistry.getResourceDao(type).search(query, new SystemRequestDetails()).getResources(0, 1).stream().findFirst();
+        return lastSeen;
     }
 
     private Map<String, List<TumourAssessment>> assessments(List<String> patients) {
@@ -152,10 +133,6 @@ class FollowUpRecords {
             groups.add(patients.subList(from, Math.min(patients.size(), from + PATIENTS_PER_QUERY)));
         }
         return groups;
-    }
-
-    private static void seen(Map<String, LocalDate> latest, String patient, Optional<LocalDate> date) {
-        date.ifPresent(d -> latest.merge(patient, d, (a, b) -> a.isAfter(b) ? a : b));
     }
 
     private static SearchParameterMap bySubject(String parameter, Collection<String> patients) {

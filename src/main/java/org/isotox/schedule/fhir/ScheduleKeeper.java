@@ -1,6 +1,7 @@
 package org.isotox.schedule.fhir;
 
 import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -71,6 +72,9 @@ class ScheduleKeeper {
         AnchorDates anchors = radiotherapy.of(subject.enrolment().enrolled(), subject.patient(), change);
         List<ScheduledActivity> activities =
                 plan.get().schedule().activitiesOf(anchors, followUps.of(researchSubject, change));
+        if (change instanceof ScheduleChange.EvidenceWritten written && fulfilledInPlace(subject, activities, written.record(), transaction)) {
+            return;
+        }
         Map<String, EvidenceRecord> fulfilled = Fulfilments.match(activities, evidenceFor(subject, change));
 
         CarePlan storedPlan = carePlans.storedOrCreated(
@@ -88,6 +92,32 @@ class ScheduleKeeper {
             }
         }
         carePlans.update(subject, storedPlan, SubjectCarePlans.carePlan(subject, plan.get(), activities, taskIds), transaction);
+    }
+
+    /**
+     * A new record changes at most the Tasks of the activities it fulfils; the other Tasks, the
+     * CarePlan and its references stay as they are. Returns false, to have the schedule kept
+     * whole, when such a Task has not been written yet.
+     */
+    private boolean fulfilledInPlace(
+            SubjectOnSchedule subject, List<ScheduledActivity> activities, EvidenceRecord record, TransactionDetails transaction) {
+        Map<String, EvidenceRecord> fulfilled = Fulfilments.match(activities, List.of(record));
+        List<Task> changed = new ArrayList<>();
+        for (ScheduledActivity activity : activities) {
+            if (!fulfilled.containsKey(activity.key())) {
+                continue;
+            }
+            Optional<Task> current = tasks.one(subject, activity);
+            if (current.isEmpty()) {
+                return false;
+            }
+            String carePlanId = current.get().getBasedOnFirstRep().getReferenceElement().getIdPart();
+            wanted(subject, carePlanId, activity, current.get(), Optional.of(record))
+                    .filter(task -> !StoredContent.same(current.get(), task))
+                    .ifPresent(changed::add);
+        }
+        changed.forEach(task -> tasks.write(task, transaction));
+        return true;
     }
 
     /**
@@ -110,7 +140,11 @@ class ScheduleKeeper {
             return Optional.empty();
         }
         if (activity.isDue()) {
-            return Optional.of(ScheduledTasks.task(subject, carePlanId, activity, fulfilledBy));
+            Task task = ScheduledTasks.task(subject, carePlanId, activity, fulfilledBy);
+            if (current != null) {
+                task.setIdElement(current.getIdElement().toUnqualifiedVersionless());
+            }
+            return Optional.of(task);
         }
         if (!activity.withinFollowUp() && current != null) {
             return Optional.of(ScheduledTasks.cancelledAfterFollowUp(current));

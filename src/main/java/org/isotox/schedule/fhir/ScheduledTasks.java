@@ -5,6 +5,7 @@ import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenParam;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -55,12 +56,23 @@ class ScheduledTasks {
         return tasks;
     }
 
-    /** Creates or updates the Task with {@code task}'s identifier; returns its logical id. */
+    /** The subject's Task for {@code activity}, if it has been written. */
+    Optional<Task> one(SubjectOnSchedule subject, ScheduledActivity activity) {
+        SearchParameterMap query = SearchParameterMap.newSynchronous(
+                Task.SP_IDENTIFIER, new TokenParam(IDENTIFIER_SYSTEM, identifierValue(subject, activity)));
+        return daoRegistry.getResourceDao(Task.class).search(query, new SystemRequestDetails()).getAllResources().stream()
+                .map(Task.class::cast)
+                .findFirst();
+    }
+
+    /**
+     * Updates the Task by its id when it has one (a Task read before), else creates or updates the
+     * Task with its identifier; returns its logical id.
+     */
     String write(Task task, TransactionDetails transaction) {
-        String value = identifierValue(task).orElseThrow();
+        String byIdentifier = task.hasIdElement() ? null : "Task?identifier=" + IDENTIFIER_SYSTEM + "|" + identifierValue(task).orElseThrow();
         return daoRegistry.getResourceDao(Task.class)
-                .update(task, "Task?identifier=" + IDENTIFIER_SYSTEM + "|" + value, true, false,
-                        new SystemRequestDetails(), transaction)
+                .update(task, byIdentifier, true, false, new SystemRequestDetails(), transaction)
                 .getId()
                 .getIdPart();
     }
@@ -113,6 +125,7 @@ class ScheduledTasks {
     static Task cancelledAfterFollowUp(Task task) {
         Task cancelled = task.copy().setStatus(TaskStatus.CANCELLED).setStatusReason(isotox(FOLLOW_UP_ENDED));
         cancelled.setMeta(null);
+        cancelled.setIdElement(task.getIdElement().toUnqualifiedVersionless());
         return cancelled;
     }
 

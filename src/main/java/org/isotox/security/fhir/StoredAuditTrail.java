@@ -1,9 +1,13 @@
 package org.isotox.security.fhir;
 
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.storage.interceptor.balp.BalpConstants;
 import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditEventSink;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventEntityComponent;
@@ -11,15 +15,21 @@ import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Reference;
 import org.isotox.fhir.AfterCommit;
+import org.isotox.fhir.RestInterceptor;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps the audit trail in this server's own database. The AuditEvent of a write is stored once
- * the write has committed, in a transaction of its own: only writes that happened are recorded,
- * and the write's transaction is left to HAPI and the trial rules alone (a nested write there
- * disturbs the searches the rules make before commit). A read's AuditEvent is stored before its
+ * Keeps the audit trail in this server's own database. The AuditEvents of a write are stored once
+ * the write has committed, together, in a transaction of their own: only writes that happened are
+ * recorded, and the write's transaction is left to HAPI and the trial rules alone (a nested write
+ * there disturbs the searches the rules make before commit). The AuditEvents of a request's reads
+ * and searches (BALP has one per patient in a search result) are stored together before its
  * response leaves.
  */
-final class StoredAuditTrail implements IBalpAuditEventSink {
+final class StoredAuditTrail implements IBalpAuditEventSink, RestInterceptor {
+
+    private static final ThreadLocal<List<AuditEvent>> REQUEST_READS = new ThreadLocal<>();
 
     private final DaoRegistry daoRegistry;
     private final AfterCommit afterCommit;
@@ -31,7 +41,67 @@ final class StoredAuditTrail implements IBalpAuditEventSink {
 
     @Override
     public void recordAuditEvent(AuditEvent event) {
-        afterCommit.run(() -> store(event));
+        List<AuditEvent> reads = REQUEST_READS.get();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            eventsOfTransaction().add(event);
+        } else if (reads != null) {
+            reads.add(event);
+        } else {
+            afterCommit.run(() -> store(List.of(event)));
+        }
+    }
+
+    @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_PROCESSED)
+    public boolean requestStarts() {
+        REQUEST_READS.set(new ArrayList<>());
+        return true;
+    }
+
+    @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
+    public boolean beforeTheAnswer() {
+        storeRequestReads();
+        return true;
+    }
+
+    @Hook(Pointcut.SERVER_PROCESSING_COMPLETED)
+    public void requestEnds() {
+        try {
+            storeRequestReads();
+        } finally {
+            REQUEST_READS.remove();
+        }
+    }
+
+    private void storeRequestReads() {
+        List<AuditEvent> reads = REQUEST_READS.get();
+        if (reads != null && !reads.isEmpty()) {
+            List<AuditEvent> events = List.copyOf(reads);
+            reads.clear();
+            afterCommit.run(() -> store(events));
+        }
+    }
+
+    /** The events of the running transaction, stored together after its commit. */
+    @SuppressWarnings("unchecked")
+    private List<AuditEvent> eventsOfTransaction() {
+        List<AuditEvent> events = (List<AuditEvent>) TransactionSynchronizationManager.getResource(this);
+        if (events == null) {
+            List<AuditEvent> created = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(StoredAuditTrail.this);
+                }
+            });
+            afterCommit.run(() -> store(created));
+            events = created;
+        }
+        return events;
+    }
+
+    private void store(List<AuditEvent> events) {
+        events.forEach(this::store);
     }
 
     private void store(AuditEvent event) {

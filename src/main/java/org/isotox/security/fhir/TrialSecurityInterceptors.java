@@ -40,8 +40,13 @@ class TrialSecurityInterceptors {
     }
 
     @Bean
-    RestInterceptor auditTrail(DaoRegistry daoRegistry, AfterCommit afterCommit) {
-        return new AuditTrail(new StoredAuditTrail(daoRegistry, afterCommit), new TokenAuditContext());
+    StoredAuditTrail storedAuditTrail(DaoRegistry daoRegistry, AfterCommit afterCommit) {
+        return new StoredAuditTrail(daoRegistry, afterCommit);
+    }
+
+    @Bean
+    RestInterceptor auditTrail(StoredAuditTrail storedAuditTrail) {
+        return new AuditTrail(storedAuditTrail, new TokenAuditContext());
     }
 
     @Bean
