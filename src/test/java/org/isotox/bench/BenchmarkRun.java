@@ -74,8 +74,11 @@ class BenchmarkRun {
                 studies.add(BenchStudy.create(client, "i" + mode.ordinal() + "x" + i, 100 + i, subjectsPerIngestStudy, FIRST_ENROLMENT, AS_OF));
             }
             Ingest.Result result;
+            Map<String, Long> versionsBefore = StoredWrites.count(database);
+            Map<String, Long> written;
             try {
                 result = Ingest.run(client, studies, THREADS);
+                written = StoredWrites.since(versionsBefore, StoredWrites.count(database));
             } finally {
                 if (flightRecording) {
                     Jcmd.run(server.pid(), "JFR.stop", "name=bench", "filename=" + out.resolve(mode.label + "-ingest.jfr").toAbsolutePath());
@@ -84,11 +87,15 @@ class BenchmarkRun {
                     server.close();
                 }
             }
+            double writesPerResource = written.values().stream().mapToLong(Long::longValue).sum() / (double) result.resources();
             ingest.put(mode.label, Map.of("readyOnFreshDatabaseSeconds", round(ready), "resources", result.resources(),
                     "transactions", result.transactions(), "errors", result.errors(), "seconds", round(result.seconds()),
-                    "resourcesPerSecond", round(result.resourcesPerSecond()), "firstErrors", result.firstErrors()));
-            System.out.printf(Locale.ROOT, "ingest %-9s %8.1f resources/s (%d resources, %d transactions, %d errors, %.0f s)%n",
-                    mode.label, result.resourcesPerSecond(), result.resources(), result.transactions(), result.errors(), result.seconds());
+                    "resourcesPerSecond", round(result.resourcesPerSecond()), "firstErrors", result.firstErrors(),
+                    "versionsWritten", written, "versionsWrittenPerResourceSent", round(writesPerResource)));
+            System.out.printf(Locale.ROOT, "ingest %-9s %8.1f resources/s (%d resources, %d transactions, %d errors, %.0f s); "
+                            + "%.1f versions stored per resource sent: %s%n",
+                    mode.label, result.resourcesPerSecond(), result.resources(), result.transactions(), result.errors(), result.seconds(),
+                    writesPerResource, written);
             if (mode == ServerMode.FULL) {
                 full = server;
                 loaded.addAll(studies);

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Procedure.ProcedureStatus;
 import org.isotox.fhir.FhirDates;
@@ -40,6 +43,27 @@ class RadiotherapyAnchors {
                 .anyMatch(c -> SNOMED.equals(c.getSystem()) && COURSE_SUMMARY.equals(c.getCode()));
     }
 
+    /**
+     * Whether two versions of a course summary count alike for the anchors: same patient, status and
+     * start day, and the same end day once the course is over (while it runs, its end does not count).
+     */
+    static boolean sameAnchoring(Procedure before, Procedure after) {
+        return isCourseSummary(before)
+                && before.getSubject().getReference() != null
+                && before.getSubject().getReference().equals(after.getSubject().getReference())
+                && before.getStatus() == after.getStatus()
+                && day(before, Period::getStartElement).equals(day(after, Period::getStartElement))
+                && (!isOver(after) || day(before, Period::getEndElement).equals(day(after, Period::getEndElement)));
+    }
+
+    private static boolean isOver(Procedure course) {
+        return course.getStatus() == ProcedureStatus.COMPLETED || course.getStatus() == ProcedureStatus.STOPPED;
+    }
+
+    private static Optional<LocalDate> day(Procedure course, Function<Period, DateTimeType> end) {
+        return course.hasPerformedPeriod() ? FhirDates.preciseDay(end.apply(course.getPerformedPeriod())) : Optional.empty();
+    }
+
     /** The subject's anchor days; {@code change}, when it is a course summary write, counts instead of what is stored. */
     AnchorDates of(LocalDate enrolment, String patient, ScheduleChange change) {
         List<Procedure> courses = new ArrayList<>(stored(patient));
@@ -55,8 +79,7 @@ class RadiotherapyAnchors {
                 .map(c -> FhirDates.preciseDay(c.getPerformedPeriod().getStartElement()))
                 .flatMap(Optional::stream)
                 .min(Comparator.naturalOrder());
-        boolean over = !courses.isEmpty() && courses.stream()
-                .allMatch(c -> c.getStatus() == ProcedureStatus.COMPLETED || c.getStatus() == ProcedureStatus.STOPPED);
+        boolean over = !courses.isEmpty() && courses.stream().allMatch(RadiotherapyAnchors::isOver);
         Optional<LocalDate> end = over
                 ? courses.stream()
                         .map(c -> FhirDates.preciseDay(c.getPerformedPeriod().getEndElement()))

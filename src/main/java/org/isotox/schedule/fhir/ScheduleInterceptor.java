@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * Keeps subjects' schedules current, in the transaction of the write that moves them: an
  * enrolment or a change of the subject, a radiotherapy course summary (also one derived from
  * delivered fractions), a patient's death, and every record that can fulfil an activity. Other
- * writes cost a type check; a record of a patient on no study costs one search.
+ * writes cost a type check; a record of a patient on no study costs one search. A course summary
+ * updated with the same status and dates (a fraction more delivered) moves nothing.
  */
 @Component
 @Interceptor
@@ -52,7 +53,9 @@ class ScheduleInterceptor {
         if (resource instanceof ResearchSubject subject) {
             keeper.keep(subject, new ScheduleChange.SubjectWritten(), transaction);
         } else if (resource instanceof Procedure course && RadiotherapyAnchors.isCourseSummary(course)) {
-            forSubjectsOf(course.getSubject().getReference(), new ScheduleChange.CourseWritten(course, false), transaction);
+            if (!(previous instanceof Procedure before && RadiotherapyAnchors.sameAnchoring(before, course))) {
+                forSubjectsOf(course.getSubject().getReference(), new ScheduleChange.CourseWritten(course, false), transaction);
+            }
         } else if (resource instanceof Patient patient && (patient.hasDeceased() || previous instanceof Patient before && before.hasDeceased())) {
             forSubjectsOf("Patient/" + patient.getIdElement().getIdPart(), new ScheduleChange.PatientWritten(patient), transaction);
         } else {
