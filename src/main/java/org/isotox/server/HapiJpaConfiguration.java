@@ -137,6 +137,8 @@ class HapiJpaConfiguration {
                 AvailableSettings.PHYSICAL_NAMING_STRATEGY, CamelCaseToUnderscoresNamingStrategy.class.getName());
         hibernate.putIfAbsent(AvailableSettings.HBM2DDL_AUTO, "update");
         hibernate.putIfAbsent(AvailableSettings.STATEMENT_BATCH_SIZE, "20");
+        hibernate.putIfAbsent(AvailableSettings.ORDER_INSERTS, "true");
+        hibernate.putIfAbsent(AvailableSettings.ORDER_UPDATES, "true");
         hibernate.putIfAbsent(AvailableSettings.USE_QUERY_CACHE, "false");
         hibernate.putIfAbsent(AvailableSettings.USE_SECOND_LEVEL_CACHE, "false");
         hibernate.putIfAbsent("hibernate.search.enabled", "false");
