@@ -58,6 +58,19 @@ public class AfterCommit implements RestInterceptor {
         });
     }
 
+    /**
+     * Runs work, in a transaction of its own, once the client request served on this thread has
+     * done its work and before its answer leaves; right away outside client requests.
+     */
+    public void beforeTheAnswer(Runnable work) {
+        Deque<Runnable> requestWork = REQUEST_WORK.get();
+        if (requestWork != null) {
+            requestWork.add(work);
+        } else {
+            inOwnTransaction(work);
+        }
+    }
+
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_PROCESSED)
     public boolean requestStarts() {
         REQUEST_WORK.set(new ArrayDeque<>());
@@ -65,7 +78,7 @@ public class AfterCommit implements RestInterceptor {
     }
 
     @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
-    public boolean beforeTheAnswer() {
+    public boolean answerLeaves() {
         runRequestWork();
         return true;
     }

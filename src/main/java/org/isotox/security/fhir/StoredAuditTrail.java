@@ -1,7 +1,5 @@
 package org.isotox.security.fhir;
 
-import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.storage.interceptor.balp.BalpConstants;
@@ -15,7 +13,6 @@ import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Reference;
 import org.isotox.fhir.AfterCommit;
-import org.isotox.fhir.RestInterceptor;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -27,7 +24,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * and searches (BALP has one per patient in a search result) are stored together before its
  * response leaves.
  */
-final class StoredAuditTrail implements IBalpAuditEventSink, RestInterceptor {
+final class StoredAuditTrail implements IBalpAuditEventSink {
 
     private static final ThreadLocal<List<AuditEvent>> REQUEST_READS = new ThreadLocal<>();
 
@@ -41,44 +38,26 @@ final class StoredAuditTrail implements IBalpAuditEventSink, RestInterceptor {
 
     @Override
     public void recordAuditEvent(AuditEvent event) {
-        List<AuditEvent> reads = REQUEST_READS.get();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             eventsOfTransaction().add(event);
-        } else if (reads != null) {
-            reads.add(event);
         } else {
-            afterCommit.run(() -> store(List.of(event)));
+            addRead(event);
         }
     }
 
-    @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_PROCESSED)
-    public boolean requestStarts() {
-        REQUEST_READS.set(new ArrayList<>());
-        return true;
-    }
-
-    @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
-    public boolean beforeTheAnswer() {
-        storeRequestReads();
-        return true;
-    }
-
-    @Hook(Pointcut.SERVER_PROCESSING_COMPLETED)
-    public void requestEnds() {
-        try {
-            storeRequestReads();
-        } finally {
-            REQUEST_READS.remove();
-        }
-    }
-
-    private void storeRequestReads() {
+    /** Adds a read's event to those of the client request served on this thread, stored together before its answer. */
+    private void addRead(AuditEvent event) {
         List<AuditEvent> reads = REQUEST_READS.get();
-        if (reads != null && !reads.isEmpty()) {
-            List<AuditEvent> events = List.copyOf(reads);
-            reads.clear();
-            afterCommit.run(() -> store(events));
+        if (reads != null) {
+            reads.add(event);
+            return;
         }
+        List<AuditEvent> first = new ArrayList<>(List.of(event));
+        REQUEST_READS.set(first);
+        afterCommit.beforeTheAnswer(() -> {
+            REQUEST_READS.remove();
+            store(first);
+        });
     }
 
     /** The events of the running transaction, stored together after its commit. */

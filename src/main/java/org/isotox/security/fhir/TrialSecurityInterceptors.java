@@ -40,13 +40,8 @@ class TrialSecurityInterceptors {
     }
 
     @Bean
-    StoredAuditTrail storedAuditTrail(DaoRegistry daoRegistry, AfterCommit afterCommit) {
-        return new StoredAuditTrail(daoRegistry, afterCommit);
-    }
-
-    @Bean
-    RestInterceptor auditTrail(StoredAuditTrail storedAuditTrail) {
-        return new AuditTrail(storedAuditTrail, new TokenAuditContext());
+    RestInterceptor auditTrail(DaoRegistry daoRegistry, AfterCommit afterCommit) {
+        return new AuditTrail(new StoredAuditTrail(daoRegistry, afterCommit), new TokenAuditContext());
     }
 
     @Bean
