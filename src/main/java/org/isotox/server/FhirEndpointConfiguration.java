@@ -35,8 +35,11 @@ class FhirEndpointConfiguration {
 
     static final String FHIR_PATH = "/fhir";
 
+    /** Held, not exposed as a Servlet bean: Boot would create it with the web server (see {@link DeferredServlet}). */
+    record FhirRestfulServer(RestfulServer server) {}
+
     @Bean
-    RestfulServer fhirRestfulServer(
+    FhirRestfulServer fhirRestfulServer(
             FhirContext fhirContext,
             FhirServerProperties properties,
             IFhirSystemDao<?, ?> systemDao,
@@ -80,13 +83,13 @@ class FhirEndpointConfiguration {
             server.registerInterceptor(new CapabilityStatementCustomizer());
             restInterceptors.orderedStream().forEach(server::registerInterceptor);
         }
-        return server;
+        return new FhirRestfulServer(server);
     }
 
     @Bean
-    ServletRegistrationBean<RestfulServer> fhirServletRegistration(RestfulServer fhirRestfulServer) {
-        ServletRegistrationBean<RestfulServer> registration =
-                new ServletRegistrationBean<>(fhirRestfulServer, FHIR_PATH + "/*");
+    ServletRegistrationBean<DeferredServlet> fhirServletRegistration(ObjectProvider<FhirRestfulServer> fhirRestfulServer) {
+        ServletRegistrationBean<DeferredServlet> registration = new ServletRegistrationBean<>(
+                new DeferredServlet(() -> fhirRestfulServer.getObject().server()), FHIR_PATH + "/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);
         return registration;
