@@ -39,6 +39,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
@@ -145,6 +146,9 @@ class HapiJpaConfiguration {
         factory.setPersistenceUnitName("HAPI_PU");
         factory.setJpaPropertyMap(hibernate);
         factory.setDataSource(dataSource);
+        // Hibernate boots (entity metamodel, schema update) on its own thread while the HAPI beans that
+        // need no database are created; the first repository waits for it
+        factory.setBootstrapExecutor(new SimpleAsyncTaskExecutor("jpa-bootstrap-"));
         return factory;
     }
 
