@@ -39,6 +39,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class IsotoxServerApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(IsotoxServerApplication.class, args);
+        SpringApplication application = new SpringApplication(IsotoxServerApplication.class);
+        application.addInitializers(CoreDefinitionsPreload.initializer());
+        application.run(args);
     }
 }
