@@ -34,6 +34,12 @@ class TokenCheckIT {
     }
 
     @Test
+    void theServerPublishesNoOpenApiDescriptionBesideTheCapabilityStatement() {
+        given().basePath("").get("/v3/api-docs").then().statusCode(401);
+        withToken(MintedTokens.token().claims(COORDINATOR).sign()).basePath("").get("/v3/api-docs").then().statusCode(404);
+    }
+
+    @Test
     void aTokenMintedWithTheServersKeyAndRightClaimsIsAccepted() {
         withToken(MintedTokens.token().claims(COORDINATOR).sign()).get("/Patient?_count=1").then().statusCode(200);
     }
