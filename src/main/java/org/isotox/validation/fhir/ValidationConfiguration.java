@@ -12,21 +12,24 @@ import org.springframework.context.annotation.Configuration;
 class ValidationConfiguration {
 
     /**
-     * The validator of writes: HAPI's own instance validator, the one {@code $validate} uses, so
-     * both give the same verdict. Profiles from elsewhere that a resource declares (mCODE, US Core)
+     * The validator of writes: HAPI's own instance validator, the one {@code $validate} uses,
+     * with its settings, so both give the same verdict; writes run it on pooled InstanceValidators
+     * ({@link ReusedInstanceValidator}). Profiles from elsewhere that a resource declares (mCODE, US Core)
      * are not known here; they are reported, not counted as errors.
      */
     @Bean
     FhirValidator trialValidator(
             FhirContext fhirContext, @Qualifier("myInstanceValidator") IInstanceValidatorModule instanceValidator) {
+        IInstanceValidatorModule module = instanceValidator;
         if (instanceValidator instanceof FhirInstanceValidator configurable) {
             configurable.setErrorForUnknownProfiles(false);
+            module = ReusedInstanceValidator.configuredAs(configurable);
         }
         FhirValidator validator = fhirContext.newValidator();
         // the instance validator checks structure and invariants already; schema and schematron would repeat it slowly
         validator.setValidateAgainstStandardSchema(false);
         validator.setValidateAgainstStandardSchematron(false);
-        validator.registerValidatorModule(instanceValidator);
+        validator.registerValidatorModule(module);
         return validator;
     }
 }
