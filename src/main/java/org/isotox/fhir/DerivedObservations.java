@@ -4,6 +4,7 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.param.TokenParam;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
 import org.springframework.stereotype.Component;
@@ -28,9 +30,11 @@ public class DerivedObservations {
     public static final String TAG_CODE = "server-derived";
 
     private final DaoRegistry daoRegistry;
+    private final StoredIds storedIds;
 
-    DerivedObservations(DaoRegistry daoRegistry) {
+    DerivedObservations(DaoRegistry daoRegistry, StoredIds storedIds) {
         this.daoRegistry = daoRegistry;
+        this.storedIds = storedIds;
     }
 
     /** The id of the derived Observation identified by {@code key}: the same key, the same id. */
@@ -46,10 +50,12 @@ public class DerivedObservations {
      */
     public void replace(SearchParameterMap existing, List<Observation> wanted) {
         IFhirResourceDao<Observation> dao = daoRegistry.getResourceDao(Observation.class);
+        TransactionDetails writes = new TransactionDetails();
+        storedIds.resolve(wanted.stream().<IIdType>map(o -> o.getIdElement().withResourceType("Observation")).toList(), writes);
         Set<String> kept = new HashSet<>();
         for (Observation observation : wanted) {
             observation.getMeta().addTag(tag());
-            dao.update(observation, DerivedWrites.request());
+            dao.update(observation, null, true, false, DerivedWrites.request(), writes);
             kept.add(observation.getIdElement().getIdPart());
         }
         existing.setLoadSynchronous(true);

@@ -4,6 +4,7 @@ import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,15 +83,17 @@ class ScheduleKeeper {
         String carePlanId = storedPlan.getIdElement().getIdPart();
         Map<String, Task> stored = tasks.of(subject);
         Map<String, String> taskIds = new HashMap<>();
+        Map<String, Task> changed = new LinkedHashMap<>();
         for (ScheduledActivity activity : activities) {
             Task current = stored.get(ScheduledTasks.identifierValue(subject, activity));
             Optional<Task> wanted = wanted(subject, carePlanId, activity, current, Optional.ofNullable(fulfilled.get(activity.key())));
             if (wanted.isPresent() && (current == null || !StoredContent.same(current, wanted.get()))) {
-                taskIds.put(activity.key(), tasks.write(wanted.get(), transaction));
+                changed.put(activity.key(), wanted.get());
             } else if (current != null) {
                 taskIds.put(activity.key(), current.getIdElement().getIdPart());
             }
         }
+        taskIds.putAll(tasks.writeAll(changed, transaction));
         carePlans.update(subject, storedPlan, SubjectCarePlans.carePlan(subject, plan.get(), activities, taskIds), transaction);
     }
 

@@ -1,13 +1,17 @@
 package org.isotox.schedule.fhir;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -41,9 +45,11 @@ class ScheduledTasks {
     static final String FOLLOW_UP_ENDED = "follow-up-ended";
 
     private final DaoRegistry daoRegistry;
+    private final FhirContext fhirContext;
 
-    ScheduledTasks(DaoRegistry daoRegistry) {
+    ScheduledTasks(DaoRegistry daoRegistry, FhirContext fhirContext) {
         this.daoRegistry = daoRegistry;
+        this.fhirContext = fhirContext;
     }
 
     /** The subject's schedule Tasks, by identifier value. */
@@ -70,11 +76,52 @@ class ScheduledTasks {
      * Task with its identifier; returns its logical id.
      */
     String write(Task task, TransactionDetails transaction) {
-        String byIdentifier = task.hasIdElement() ? null : "Task?identifier=" + IDENTIFIER_SYSTEM + "|" + identifierValue(task).orElseThrow();
+        String byIdentifier = task.hasIdElement() ? null : matchUrl(identifierValue(task).orElseThrow());
         return daoRegistry.getResourceDao(Task.class)
                 .update(task, byIdentifier, true, false, new SystemRequestDetails(), transaction)
                 .getId()
                 .getIdPart();
+    }
+
+    /**
+     * Writes {@code tasks} (keyed by anything) as {@link #write} does and returns their logical ids
+     * under the same keys. Which of the Tasks without an id are stored already is looked up in one
+     * query first, as HAPI does for the conditional entries of a transaction, instead of one search
+     * per Task; the others are created, each still guarded by its identifier.
+     */
+    <K> Map<K, String> writeAll(Map<K, Task> tasks, TransactionDetails transaction) {
+        List<String> unidentified = tasks.values().stream()
+                .filter(task -> !task.hasIdElement())
+                .map(task -> identifierValue(task).orElseThrow())
+                .toList();
+        if (!unidentified.isEmpty()) {
+            Map<String, String> storedIds = idsOf(unidentified);
+            for (Task task : tasks.values()) {
+                Optional<String> value = task.hasIdElement() ? Optional.empty() : identifierValue(task);
+                value.map(storedIds::get).ifPresent(task::setId);
+                value.filter(v -> !storedIds.containsKey(v))
+                        .ifPresent(v -> transaction.addResolvedMatchUrl(fhirContext, matchUrl(v), TransactionDetails.NOT_FOUND));
+            }
+        }
+        Map<K, String> ids = new LinkedHashMap<>();
+        tasks.forEach((key, task) -> ids.put(key, write(task, transaction)));
+        return ids;
+    }
+
+    /** The logical ids of the stored Tasks with these identifier values, by value. */
+    private Map<String, String> idsOf(List<String> identifierValues) {
+        TokenOrListParam anyOf = new TokenOrListParam();
+        identifierValues.forEach(value -> anyOf.addOr(new TokenParam(IDENTIFIER_SYSTEM, value)));
+        SearchParameterMap query = SearchParameterMap.newSynchronous().add(Task.SP_IDENTIFIER, anyOf);
+        Map<String, String> ids = new HashMap<>();
+        daoRegistry.getResourceDao(Task.class).search(query, new SystemRequestDetails()).getAllResources().stream()
+                .map(Task.class::cast)
+                .forEach(task -> identifierValue(task).ifPresent(value -> ids.put(value, task.getIdElement().getIdPart())));
+        return ids;
+    }
+
+    private static String matchUrl(String identifierValue) {
+        return "Task?identifier=" + IDENTIFIER_SYSTEM + "|" + identifierValue;
     }
 
     static String identifierValue(SubjectOnSchedule subject, ScheduledActivity activity) {

@@ -74,6 +74,24 @@ class ScaleScoreObservationIT {
     }
 
     @Test
+    void scoresWithdrawnFromAReopenedResponseComeBackUnderTheirIdsWhenItIsCompletedAgain() {
+        QuestionnaireResponse response = EortcResponses.response(EortcResponses.LC13, EortcResponses.lc13(), patient);
+        response.setId(create(response));
+        String reference = "QuestionnaireResponse/" + response.getIdElement().getIdPart();
+        List<String> ids = scoresOf(reference).stream().map(o -> o.getIdElement().getIdPart()).sorted().toList();
+
+        response.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.INPROGRESS);
+        fhirRequest(response).put("/" + reference).then().statusCode(200);
+        assertThat(scoresOf(reference)).isEmpty();
+
+        response.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
+        fhirRequest(response).put("/" + reference).then().statusCode(200);
+        assertThat(scoresOf(reference)).extracting(o -> o.getIdElement().getIdPart())
+                .containsExactlyInAnyOrderElementsOf(ids)
+                .hasSize(10);
+    }
+
+    @Test
     void aResponseWithAnAnswerOutOfRangeIsRefusedAndNothingIsStored() {
         Map<Integer, Integer> answers = EortcResponses.lc13();
         answers.put(43, 3);
