@@ -4,6 +4,7 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,8 +35,10 @@ public class AfterCommit implements RestInterceptor {
     private static final ThreadLocal<Deque<Runnable>> REQUEST_WORK = new ThreadLocal<>();
 
     private final TransactionTemplate ownTransaction;
+    private final BackgroundWork background;
 
-    AfterCommit(PlatformTransactionManager transactions) {
+    AfterCommit(PlatformTransactionManager transactions, BackgroundWork background) {
+        this.background = background;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -50,7 +53,7 @@ public class AfterCommit implements RestInterceptor {
             @Override
             public void afterCommit() {
                 if (requestWork != null) {
-                    requestWork.add(work);
+                    requestWork.add(() -> inOwnTransaction(work));
                 } else {
                     inOwnTransaction(work);
                 }
@@ -59,15 +62,23 @@ public class AfterCommit implements RestInterceptor {
     }
 
     /**
-     * Runs work, in a transaction of its own, once the client request served on this thread has
-     * done its work and before its answer leaves; right away outside client requests.
+     * Hands work over to a background thread, which runs it in a transaction of its own, once the
+     * client request served on this thread has done its work: the answer does not wait for it.
+     * {@code handOver} runs on the request's thread at that moment (outside client requests: right
+     * away) and returns the work. Work runs in the order handed over; when the background thread
+     * falls behind by {@link BackgroundWork#QUEUE_CAPACITY} pieces, the handing thread runs it
+     * itself rather than drop it.
      */
-    public void beforeTheAnswer(Runnable work) {
+    public void afterTheAnswer(Supplier<Runnable> handOver) {
+        Runnable toBackground = () -> {
+            Runnable work = handOver.get();
+            background.run(() -> inOwnTransaction(work));
+        };
         Deque<Runnable> requestWork = REQUEST_WORK.get();
         if (requestWork != null) {
-            requestWork.add(work);
+            requestWork.add(toBackground);
         } else {
-            inOwnTransaction(work);
+            toBackground.run();
         }
     }
 
@@ -97,7 +108,7 @@ public class AfterCommit implements RestInterceptor {
         RuntimeException first = null;
         while (requestWork != null && !requestWork.isEmpty()) {
             try {
-                inOwnTransaction(requestWork.poll());
+                requestWork.poll().run();
             } catch (RuntimeException failure) {
                 log.error("Work following a committed write failed", failure);
                 first = first == null ? failure : first;

@@ -1,15 +1,20 @@
 package org.isotox.security.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.isotox.testsupport.Fhir.bundle;
 import static org.isotox.testsupport.Fhir.create;
 import static org.isotox.testsupport.Fhir.fhirRequest;
 import static org.isotox.testsupport.Fhir.fhirRequestAs;
 import static org.isotox.testsupport.Fhir.json;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Patient;
 import org.isotox.testsupport.FhirServerTest;
 import org.isotox.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
@@ -24,14 +29,17 @@ class AuditTrailIT {
 
         fhirRequestAs(Tokens.INVESTIGATOR_HMU2).get("/" + patient).then().statusCode(200);
 
-        List<AuditEvent> events = auditEventsAbout(patient);
-        AuditEvent read = events.stream()
-                .filter(e -> e.getSubtype().stream().anyMatch(c -> "read".equals(c.getCode())))
-                .filter(e -> e.getAgent().stream().anyMatch(a -> "investigator-hmu2".equals(a.getWho().getIdentifier().getValue())))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no read by investigator-hmu2 among " + events.size() + " events"));
-        assertThat(read.getRecorded()).isNotNull();
-        assertThat(read.getAgent()).anySatisfy(a -> assertThat(a.getNetwork().getAddress()).isNotBlank());
+        // reads are audited after the answer has left
+        await().atMost(AUDIT_WRITTEN).untilAsserted(() -> {
+            List<AuditEvent> events = auditEventsAbout(patient);
+            AuditEvent read = events.stream()
+                    .filter(e -> e.getSubtype().stream().anyMatch(c -> "read".equals(c.getCode())))
+                    .filter(e -> e.getAgent().stream().anyMatch(a -> "investigator-hmu2".equals(a.getWho().getIdentifier().getValue())))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no read by investigator-hmu2 among " + events.size() + " events"));
+            assertThat(read.getRecorded()).isNotNull();
+            assertThat(read.getAgent()).anySatisfy(a -> assertThat(a.getNetwork().getAddress()).isNotBlank());
+        });
     }
 
     @Test
@@ -39,12 +47,29 @@ class AuditTrailIT {
         String patient = "Patient/" + create(SiteFixtures.patientOf(SiteFixtures.organization("ihr-hmu2")));
         fhirRequestAs(Tokens.MONITOR).get("/Patient?_id=" + patient.substring(8)).then().statusCode(200);
 
-        List<String> subtypes = auditEventsAbout(patient).stream()
-                .flatMap(e -> e.getSubtype().stream())
-                .map(c -> c.getCode())
-                .toList();
+        await().atMost(AUDIT_WRITTEN).untilAsserted(() -> assertThat(auditEventsAbout(patient).stream()
+                        .flatMap(e -> e.getSubtype().stream())
+                        .map(c -> c.getCode()))
+                .contains("create", "search-type"));
+    }
 
-        assertThat(subtypes).contains("create", "search-type");
+    @Test
+    void aSearchLeavesOneReadEventPerPatientInItsResultNoneLost() {
+        String marker = UUID.randomUUID().toString();
+        List<String> patients = IntStream.range(0, 12).mapToObj(i -> {
+            Patient patient = SiteFixtures.patientOf(SiteFixtures.organization("ihr-hmu2"));
+            patient.addIdentifier().setSystem("urn:isotox:test").setValue(marker);
+            return "Patient/" + create(patient);
+        }).toList();
+
+        for (int search = 0; search < 3; search++) {
+            fhirRequestAs(Tokens.MONITOR).get("/Patient?identifier=urn:isotox:test|" + marker).then().statusCode(200);
+        }
+
+        await().atMost(AUDIT_WRITTEN).untilAsserted(() -> assertThat(patients).allSatisfy(patient ->
+                assertThat(auditEventsAbout(patient).stream()
+                        .filter(e -> e.getSubtype().stream().anyMatch(c -> "search-type".equals(c.getCode()))))
+                        .hasSize(3)));
     }
 
     @Test
@@ -69,6 +94,8 @@ class AuditTrailIT {
                 fhirRequest().get("/AuditEvent/" + id).then().statusCode(200).extract().response(), AuditEvent.class);
         assertThat(stored.getOutcomeDesc()).isNotEqualTo("rewritten");
     }
+
+    private static final Duration AUDIT_WRITTEN = Duration.ofSeconds(30);
 
     private static List<AuditEvent> auditEventsAbout(String reference) {
         Bundle found = bundle(fhirRequest().get("/AuditEvent?entity=" + reference + "&_count=100")
