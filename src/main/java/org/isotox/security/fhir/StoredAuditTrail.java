@@ -39,7 +39,8 @@ final class StoredAuditTrail implements IBalpAuditEventSink {
 
     @Override
     public void recordAuditEvent(AuditEvent event) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        // a search runs in a (read-only) transaction too: what decides is whether the event records a write
+        if (isWrite(event) && TransactionSynchronizationManager.isSynchronizationActive()) {
             eventsOfTransaction().add(event);
         } else {
             addRead(event);
@@ -99,6 +100,12 @@ final class StoredAuditTrail implements IBalpAuditEventSink {
                     .forEach(StoredAuditTrail::nameWithoutReferencing);
         }
         daoRegistry.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails());
+    }
+
+    private static boolean isWrite(AuditEvent event) {
+        return event.getAction() == AuditEvent.AuditEventAction.C
+                || event.getAction() == AuditEvent.AuditEventAction.U
+                || event.getAction() == AuditEvent.AuditEventAction.D;
     }
 
     private static boolean isDeletion(AuditEvent event) {
