@@ -38,7 +38,7 @@ class BackgroundWork implements DisposableBean {
         });
     }
 
-    /** Waits until everything handed over so far has run (tests; the shutdown). */
+    /** Waits until everything handed over so far has run (for tests; the shutdown drains through {@link #destroy}). */
     boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         while (executor.getActiveCount() > 0 || !executor.getQueue().isEmpty()) {

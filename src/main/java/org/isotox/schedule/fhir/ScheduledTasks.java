@@ -97,10 +97,15 @@ class ScheduledTasks {
         if (!unidentified.isEmpty()) {
             Map<String, String> storedIds = idsOf(unidentified);
             for (Task task : tasks.values()) {
-                Optional<String> value = task.hasIdElement() ? Optional.empty() : identifierValue(task);
-                value.map(storedIds::get).ifPresent(task::setId);
-                value.filter(v -> !storedIds.containsKey(v))
-                        .ifPresent(v -> transaction.addResolvedMatchUrl(fhirContext, matchUrl(v), TransactionDetails.NOT_FOUND));
+                if (task.hasIdElement()) {
+                    continue;
+                }
+                String value = identifierValue(task).orElseThrow();
+                if (storedIds.containsKey(value)) {
+                    task.setId(storedIds.get(value));
+                } else {
+                    transaction.addResolvedMatchUrl(fhirContext, matchUrl(value), TransactionDetails.NOT_FOUND);
+                }
             }
         }
         Map<K, String> ids = new LinkedHashMap<>();
