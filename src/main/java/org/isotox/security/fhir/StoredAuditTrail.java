@@ -1,18 +1,24 @@
 package org.isotox.security.fhir;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.storage.interceptor.balp.BalpConstants;
 import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditEventSink;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hl7.fhir.instance.model.api.IBaseReference;
+import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventEntityComponent;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Reference;
 import org.isotox.fhir.AfterCommit;
+import org.isotox.fhir.StoredIds;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -23,17 +29,24 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * there disturbs the searches the rules make before commit). The AuditEvents of a request's reads
  * and searches (BALP has one per patient in a search result) are stored together on a background
  * thread after its response has left, in the order of the responses; a crash in between loses
- * them, as it loses the AuditEvents of a write committed just before.
+ * them, as it loses the AuditEvents of a write committed just before. The resources the events
+ * of a request refer to are looked up in one query before they are stored: HAPI would otherwise
+ * look up each reference of each event, and every such query first flushes and dirty-checks all
+ * the events already stored in that transaction.
  */
 final class StoredAuditTrail implements IBalpAuditEventSink {
 
     private static final ThreadLocal<List<AuditEvent>> REQUEST_READS = new ThreadLocal<>();
 
+    private final FhirContext fhirContext;
     private final DaoRegistry daoRegistry;
+    private final StoredIds storedIds;
     private final AfterCommit afterCommit;
 
-    StoredAuditTrail(DaoRegistry daoRegistry, AfterCommit afterCommit) {
+    StoredAuditTrail(FhirContext fhirContext, DaoRegistry daoRegistry, StoredIds storedIds, AfterCommit afterCommit) {
+        this.fhirContext = fhirContext;
         this.daoRegistry = daoRegistry;
+        this.storedIds = storedIds;
         this.afterCommit = afterCommit;
     }
 
@@ -86,20 +99,36 @@ final class StoredAuditTrail implements IBalpAuditEventSink {
     }
 
     private void store(List<AuditEvent> events) {
-        events.forEach(this::store);
+        events.stream().filter(StoredAuditTrail::isDeletion).forEach(StoredAuditTrail::unreferenceDeleted);
+        TransactionDetails writes = new TransactionDetails();
+        // deleted ones included: a resource read and then deleted before its read event is stored is still named
+        storedIds.resolve(referencedIds(events), writes);
+        SystemRequestDetails request = new SystemRequestDetails();
+        events.forEach(event -> daoRegistry.getResourceDao(AuditEvent.class).create(event, null, true, request, writes));
     }
 
-    private void store(AuditEvent event) {
-        if (isDeletion(event)) {
-            Set<String> deleted = event.getEntity().stream()
-                    .filter(e -> BalpConstants.CS_OBJECT_ROLE_4_DOMAIN_RESOURCE.equals(e.getRole().getCode()))
-                    .map(e -> versionless(e.getWhat()))
-                    .collect(Collectors.toSet());
-            event.getEntity().stream()
-                    .filter(e -> deleted.contains(versionless(e.getWhat())))
-                    .forEach(StoredAuditTrail::nameWithoutReferencing);
+    private Set<IIdType> referencedIds(List<AuditEvent> events) {
+        Set<IIdType> ids = new LinkedHashSet<>();
+        for (AuditEvent event : events) {
+            for (IBaseReference reference : fhirContext.newTerser().getAllPopulatedChildElementsOfType(event, IBaseReference.class)) {
+                IIdType id = reference.getReferenceElement();
+                if (id.hasResourceType() && id.hasIdPart() && !id.isAbsolute() && !id.isLocal()) {
+                    ids.add(id.toUnqualifiedVersionless());
+                }
+            }
         }
-        daoRegistry.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails());
+        return ids;
+    }
+
+    /** A deleted resource can no longer be referenced: the event's entities for it keep its id as an identifier. */
+    private static void unreferenceDeleted(AuditEvent event) {
+        Set<String> deleted = event.getEntity().stream()
+                .filter(e -> BalpConstants.CS_OBJECT_ROLE_4_DOMAIN_RESOURCE.equals(e.getRole().getCode()))
+                .map(e -> versionless(e.getWhat()))
+                .collect(Collectors.toSet());
+        event.getEntity().stream()
+                .filter(e -> deleted.contains(versionless(e.getWhat())))
+                .forEach(StoredAuditTrail::nameWithoutReferencing);
     }
 
     private static boolean isWrite(AuditEvent event) {
@@ -116,7 +145,6 @@ final class StoredAuditTrail implements IBalpAuditEventSink {
         return what.hasReference() ? new IdType(what.getReference()).toUnqualifiedVersionless().getValue() : "";
     }
 
-    /** A deleted resource can no longer be referenced; the entity keeps its id as an identifier. */
     private static void nameWithoutReferencing(AuditEventEntityComponent entity) {
         Reference what = entity.getWhat();
         if (what.hasReference()) {

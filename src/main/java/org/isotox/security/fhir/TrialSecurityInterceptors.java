@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import org.isotox.fhir.AfterCommit;
 import org.isotox.fhir.RestInterceptor;
+import org.isotox.fhir.StoredIds;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -40,8 +41,8 @@ class TrialSecurityInterceptors {
     }
 
     @Bean
-    RestInterceptor auditTrail(DaoRegistry daoRegistry, AfterCommit afterCommit) {
-        return new AuditTrail(new StoredAuditTrail(daoRegistry, afterCommit), new TokenAuditContext());
+    RestInterceptor auditTrail(FhirContext fhirContext, DaoRegistry daoRegistry, StoredIds storedIds, AfterCommit afterCommit) {
+        return new AuditTrail(new StoredAuditTrail(fhirContext, daoRegistry, storedIds, afterCommit), new TokenAuditContext());
     }
 
     @Bean
