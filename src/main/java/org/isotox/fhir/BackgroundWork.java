@@ -38,10 +38,15 @@ class BackgroundWork implements DisposableBean {
         });
     }
 
+    /** The pieces handed over and not yet finished, the running one included. */
+    int waiting() {
+        return executor.getQueue().size() + executor.getActiveCount();
+    }
+
     /** Waits until everything handed over so far has run (for tests; the shutdown drains through {@link #destroy}). */
     boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
-        while (executor.getActiveCount() > 0 || !executor.getQueue().isEmpty()) {
+        while (waiting() > 0) {
             if (System.nanoTime() > deadline) {
                 return false;
             }

@@ -13,7 +13,8 @@ import org.springframework.util.unit.DataSize;
  * @param defaultPageSize                search page size when the client gives no {@code _count}
  * @param maxPageSize                    largest {@code _count} honoured
  * @param reuseCachedSearchResultsMillis how long HAPI may answer an identical search from its result cache;
- *                                       0 so that a client always sees what was just written
+ *                                       0 so that a client always sees what was just written (and no
+ *                                       search looks for a cached one first)
  * @param maxRequestSize                 largest request body accepted (after gzip decompression)
  */
 @ConfigurationProperties("isotox.fhir")

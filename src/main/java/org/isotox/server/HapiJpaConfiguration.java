@@ -69,7 +69,9 @@ class HapiJpaConfiguration {
         if (plainHapi) {
             return settings;
         }
-        settings.setReuseCachedSearchResultsForMillis(properties.reuseCachedSearchResultsMillis());
+        long reuseMillis = properties.reuseCachedSearchResultsMillis();
+        // HAPI's 0 would still look up, per search, a cached search younger than now; null skips the lookup
+        settings.setReuseCachedSearchResultsForMillis(reuseMillis > 0 ? reuseMillis : null);
         settings.setFetchSizeDefaultMaximum(properties.maxPageSize());
         // Data of a clinical trial is never physically erased through the API.
         settings.setExpungeEnabled(false);

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 final class BenchClient {
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern WAITING = Pattern.compile("\"waiting\"\\s*:\\s*(\\d+)");
+    private static final Duration QUIET_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration RENEW_AFTER = Duration.ofMinutes(30);
 
     record Answer(int status, String body, long nanos) {
@@ -47,6 +49,32 @@ final class BenchClient {
     Answer post(String path, String json) {
         return send(request(path).header("Content-Type", "application/fhir+json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
+    /** The server's background work still waiting (the audit of answers already given), from its health endpoint. */
+    int backgroundWaiting() {
+        Answer answer = send(HttpRequest.newBuilder(URI.create(server + "/actuator/health/backgroundWork")).GET().build());
+        Matcher found = WAITING.matcher(answer.body());
+        if (!answer.ok() || !found.find()) {
+            throw new IllegalStateException("No background work count from the server: " + answer.status() + " " + answer.body());
+        }
+        return Integer.parseInt(found.group(1));
+    }
+
+    /** Waits until the server has finished the background work of the answers it gave. */
+    void awaitQuiet() {
+        Instant deadline = Instant.now().plus(QUIET_TIMEOUT);
+        while (backgroundWaiting() > 0) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("The server's background work did not finish within " + QUIET_TIMEOUT);
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private HttpRequest.Builder request(String pathAndQuery) {

@@ -113,8 +113,8 @@ class BenchmarkRun {
             results.put("afterLoad", memory(server));
             BenchClient fullClient = client;
             Workload workload = new Workload(fullClient, loaded);
-            results.put("searches", measure(workload.searches(), 10, searchSamples));
-            results.put("operations", measure(workload.operations(), 3, operationSamples));
+            results.put("searches", measure(client, workload.searches(), 10, searchSamples));
+            results.put("operations", measure(client, workload.operations(), 3, operationSamples));
             results.put("soak", Soak.run(client, server.pid(), soakMinutes, workload, () -> studyFor(fullClient, 30)));
             results.put("afterSoak", memory(server));
         }
@@ -152,10 +152,10 @@ class BenchmarkRun {
         System.out.printf(Locale.ROOT, "load to %d subjects: %.1f resources/s, %d errors%n", have, result.resourcesPerSecond(), result.errors());
     }
 
-    private Map<String, Object> measure(List<Workload.Request> requests, int warmUp, int samples) {
+    private Map<String, Object> measure(BenchClient client, List<Workload.Request> requests, int warmUp, int samples) {
         Map<String, Object> measured = new LinkedHashMap<>();
         for (Workload.Request request : requests) {
-            Latencies latencies = Latencies.measure(request.name(), warmUp, samples, request.call());
+            Latencies latencies = Latencies.measure(request.name(), warmUp, samples, request.call(), client::awaitQuiet);
             measured.put(latencies.name(), latencies);
             print(latencies);
         }

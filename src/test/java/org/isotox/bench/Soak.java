@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 /**
  * Mixed load for a fixed time: one client thread writes new subjects (whole studies, every rule
  * engaged), one runs the users' searches and the trial operations in turn; the live heap (after a
- * full collection, once a minute) tells whether memory creeps.
+ * full collection, once a minute) tells whether memory creeps, the background work waiting (the
+ * read audit, once a minute) whether the server keeps up.
  */
 final class Soak {
 
@@ -48,9 +49,11 @@ final class Soak {
         writer.start();
         reader.start();
         List<Double> liveHeap = new ArrayList<>();
+        List<Integer> backgroundWaiting = new ArrayList<>();
         while (System.currentTimeMillis() < deadline) {
             Thread.sleep(Math.min(SAMPLE_MILLIS, Math.max(1, deadline - System.currentTimeMillis())));
             liveHeap.add(BenchmarkRun.round(ProcessMemory.liveHeapMib(pid)));
+            backgroundWaiting.add(client.backgroundWaiting());
         }
         writer.join();
         reader.join();
@@ -62,6 +65,7 @@ final class Soak {
         soak.put("readErrors", readErrors.get());
         soak.put("liveHeapMibEachMinute", liveHeap);
         soak.put("liveHeapTrendMibPerMinute", BenchmarkRun.round(slope(liveHeap)));
+        soak.put("backgroundWorkWaitingEachMinute", backgroundWaiting);
         System.out.println("soak: " + soak);
         return soak;
     }

@@ -44,6 +44,28 @@ class BackgroundWorkTest {
     }
 
     @Test
+    void healthShowsTheWorkWaitingIncludingTheRunningPiece() throws Exception {
+        BackgroundWork background = new BackgroundWork();
+        BackgroundWorkHealthIndicator health = new BackgroundWorkHealthIndicator(background);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        background.run(() -> {
+            started.countDown();
+            await(release);
+        });
+        background.run(() -> { });
+        background.run(() -> { });
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(health.health().getDetails()).containsEntry("waiting", 3).containsEntry("capacity", 10_000);
+        release.countDown();
+        assertThat(background.awaitIdle(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(health.health().getDetails()).containsEntry("waiting", 0);
+        assertThat(health.health().getStatus().getCode()).isEqualTo("UP");
+        background.destroy();
+    }
+
+    @Test
     void shutdownFinishesTheWaitingWork() throws Exception {
         BackgroundWork background = new BackgroundWork();
         CountDownLatch release = new CountDownLatch(1);
