@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 final class BenchClient {
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
     private static final Pattern WAITING = Pattern.compile("\"waiting\"\\s*:\\s*(\\d+)");
     private static final Duration QUIET_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration RENEW_AFTER = Duration.ofMinutes(30);
@@ -49,6 +50,16 @@ final class BenchClient {
     Answer post(String path, String json) {
         return send(request(path).header("Content-Type", "application/fhir+json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
+    /** How many resources of {@code type} the server holds ({@code _summary=count}). */
+    int count(String type) {
+        Answer answer = get(type + "?_summary=count");
+        Matcher found = TOTAL.matcher(answer.body());
+        if (!answer.ok() || !found.find()) {
+            throw new IllegalStateException("No count of " + type + " from the server: " + answer.status() + " " + answer.body());
+        }
+        return Integer.parseInt(found.group(1));
     }
 
     /** The server's background work still waiting (the audit of answers already given), from its health endpoint. */

@@ -12,10 +12,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.isotox.testsupport.EmbeddedPostgresDatabase;
 import org.isotox.testsupport.ServerProcess;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,12 @@ import org.junit.jupiter.api.Test;
  * a soak of mixed load, and the time to ready of a restart. Prints a table, writes
  * {@code target/bench/results-*.json} and appends a dated row to {@code bench/RESULTS.md}.
  * Timings are reported, never asserted.
+ *
+ * <p>With {@code bench.dataDir}, the grown data set lives in a database kept in that directory
+ * ({@code bench_scale}, beside a ledger of its studies) and a run carries on growing it where the
+ * last one stopped; {@code bench.loadMinutes} bounds the growing of one run and
+ * {@code bench.growOnly} does nothing else, so that 10 000 subjects can be loaded over several
+ * sittings and measured in the last.
  */
 class BenchmarkRun {
 
@@ -45,14 +54,28 @@ class BenchmarkRun {
     private final boolean flightRecording = Boolean.getBoolean("bench.jfr");
     private final List<ServerMode> modes = ServerMode.selected(System.getProperty("bench.modes", ""));
     private final boolean ingestOnly = Boolean.getBoolean("bench.ingestOnly");
+    private final Path keptData = Optional.ofNullable(System.getProperty("bench.dataDir")).filter(s -> !s.isBlank())
+            .map(Path::of).orElse(null);
+    private final boolean growOnly = Boolean.getBoolean("bench.growOnly");
+    private final int loadMinutes = Integer.getInteger("bench.loadMinutes", 0);
+    private final StudyLedger ledger = keptData == null ? StudyLedger.inMemory() : StudyLedger.in(keptData.resolve("studies.txt"));
+    private static final List<String> JVM = List.of("-Xmx1g");
+    private static final String SCALE_DATABASE = "bench_scale";
     private final Path out = Path.of("target", "bench");
     private final Map<String, Object> results = new LinkedHashMap<>();
 
     @Test
     void benchmark() throws Exception {
         Files.createDirectories(out);
+        if (keptData != null) {
+            EmbeddedPostgresDatabase.keepDataIn(keptData.resolve("postgres"));
+        }
         results.put("date", LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
         results.put("machine", machine());
+        if (growOnly) {
+            growKeptDataSet();
+            return;
+        }
         Map<String, Object> ingest = new LinkedHashMap<>();
         results.put("ingest", ingest);
         ServerProcess full = null;
@@ -60,9 +83,8 @@ class BenchmarkRun {
         List<BenchStudy> loaded = new ArrayList<>();
         for (ServerMode mode : modes) {
             String database = EmbeddedPostgresDatabase.freshDatabase("bench_" + mode.label.replace('-', '_'));
-            List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
             long start = System.nanoTime();
-            ServerProcess server = ServerProcess.start(out.resolve("server-" + mode.label + ".log"), database, jvm, mode.arguments);
+            ServerProcess server = ServerProcess.start(out.resolve("server-" + mode.label + ".log"), database, JVM, mode.arguments);
             double ready = (System.nanoTime() - start) / 1e9;
             client = new BenchClient(server.port(), mode.secured);
             Ingest.run(client, List.of(BenchStudy.create(client, "w" + mode.ordinal(), 1, 6, FIRST_ENROLMENT, AS_OF)), THREADS);
@@ -83,7 +105,7 @@ class BenchmarkRun {
                 if (flightRecording) {
                     Jcmd.run(server.pid(), "JFR.stop", "name=bench", "filename=" + out.resolve(mode.label + "-ingest.jfr").toAbsolutePath());
                 }
-                if (mode != ServerMode.FULL || ingestOnly) {
+                if (mode != ServerMode.FULL || ingestOnly || keptData != null) {
                     server.close();
                 }
             }
@@ -96,7 +118,7 @@ class BenchmarkRun {
                             + "%.1f versions stored per resource sent: %s%n",
                     mode.label, result.resourcesPerSecond(), result.resources(), result.transactions(), result.errors(), result.seconds(),
                     writesPerResource, written);
-            if (mode == ServerMode.FULL) {
+            if (mode == ServerMode.FULL && keptData == null) {
                 full = server;
                 loaded.addAll(studies);
             }
@@ -108,8 +130,19 @@ class BenchmarkRun {
         ingest.put("fullOverBaseline", Math.round(100 * rate(ingest, "full") / rate(ingest, "baseline")) / 100.0);
         ingest.put("fullOverRulesOff", Math.round(100 * rate(ingest, "full") / rate(ingest, "rules-off")) / 100.0);
 
+        String measured = "bench_full";
+        if (keptData != null) {
+            measured = SCALE_DATABASE;
+            full = ServerProcess.start(out.resolve("server-scale.log"), EmbeddedPostgresDatabase.existingOrNewDatabase(measured), JVM,
+                    ServerMode.FULL.arguments);
+            client = new BenchClient(full.port(), true);
+            loaded.addAll(loadedEarlier(client));
+        }
         try (ServerProcess server = full) {
-            grow(client, loaded);
+            if (!grow(client, loaded)) {
+                report(false);
+                return;
+            }
             results.put("afterLoad", memory(server));
             BenchClient fullClient = client;
             Workload workload = new Workload(fullClient, loaded);
@@ -121,35 +154,79 @@ class BenchmarkRun {
 
         long start = System.nanoTime();
         try (ServerProcess restarted = ServerProcess.start(out.resolve("server-restart.log"),
-                EmbeddedPostgresDatabase.databaseUrl("bench_full"), List.of("-Xmx1g"), List.of())) {
+                EmbeddedPostgresDatabase.databaseUrl(measured), JVM, ServerMode.FULL.arguments)) {
             results.put("readyAfterRestartSeconds", round((System.nanoTime() - start) / 1e9));
         }
         report(true);
         assertThat(((Number) ((Map<?, ?>) ingest.get("full")).get("errors")).intValue()).as("full-mode ingest errors").isZero();
     }
 
-    private int studyCounter;
-
-    private synchronized BenchStudy studyFor(BenchClient client, int subjects) {
-        int n = studyCounter++;
-        return BenchStudy.create(client, "g" + n, 1000 + n, subjects, FIRST_ENROLMENT, AS_OF);
+    /** {@code bench.growOnly}: the kept data set grown (within {@code bench.loadMinutes}), nothing measured. */
+    private void growKeptDataSet() throws Exception {
+        if (keptData == null) {
+            throw new IllegalArgumentException("bench.growOnly grows the data set kept in bench.dataDir; name that directory");
+        }
+        try (ServerProcess server = ServerProcess.start(out.resolve("server-scale.log"),
+                EmbeddedPostgresDatabase.existingOrNewDatabase(SCALE_DATABASE), JVM, ServerMode.FULL.arguments)) {
+            BenchClient client = new BenchClient(server.port(), true);
+            grow(client, new ArrayList<>(loadedEarlier(client)));
+        }
+        report(false);
     }
 
-    /** More studies of 30 subjects on the full server until it holds {@code bench.subjects} subjects. */
-    private void grow(BenchClient client, List<BenchStudy> loaded) {
-        int have = 6 + loaded.stream().mapToInt(s -> s.subjects().size()).sum();
-        List<BenchStudy> more = new ArrayList<>();
-        while (have < searchSubjects) {
-            BenchStudy study = studyFor(client, Math.min(30, searchSubjects - have));
-            more.add(study);
-            have += study.subjects().size();
+    /** The studies earlier runs loaded into the kept data set; the last one generated again, for its questionnaire. */
+    private List<BenchStudy> loadedEarlier(BenchClient client) {
+        List<StudyLedger.Entry> entries = ledger.loaded();
+        List<BenchStudy> studies = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            StudyLedger.Entry entry = entries.get(i);
+            studies.add(i < entries.size() - 1 ? BenchStudy.loadedEarlier(entry.tag(), entry.studyId(), entry.seed(), entry.subjects())
+                    : BenchStudy.generate(client, entry.tag(), entry.seed(), entry.subjects(), FIRST_ENROLMENT, AS_OF).loaded());
         }
-        Ingest.Result result = Ingest.run(client, more, THREADS);
-        loaded.addAll(more);
+        return studies;
+    }
+
+    private BenchStudy studyFor(BenchClient client, int subjects) {
+        int n = ledger.begin();
+        return BenchStudy.create(client, StudyLedger.tag(n), 1000L + n, subjects, FIRST_ENROLMENT, AS_OF);
+    }
+
+    /**
+     * More studies of 30 subjects on the full server until it holds {@code bench.subjects} subjects,
+     * or until {@code bench.loadMinutes} have passed (the studies begun are finished); true when it
+     * holds them.
+     */
+    private boolean grow(BenchClient client, List<BenchStudy> loaded) {
+        long deadline = loadMinutes > 0 ? System.currentTimeMillis() + loadMinutes * 60_000L : Long.MAX_VALUE;
+        int[] planned = {client.count("ResearchSubject")};
+        int before = planned[0];
+        List<BenchStudy> grown = Collections.synchronizedList(loaded);
+        Supplier<BenchStudy> next = () -> {
+            synchronized (planned) {
+                if (planned[0] >= searchSubjects || System.currentTimeMillis() > deadline) {
+                    return null;
+                }
+                BenchStudy study = studyFor(client, Math.min(30, searchSubjects - planned[0]));
+                planned[0] += study.patients().size();
+                return study;
+            }
+        };
+        Ingest.Result result = Ingest.run(client, next, THREADS, study -> {
+            ledger.loaded(study);
+            grown.add(study.loaded());
+            System.out.printf(Locale.ROOT, "%s loaded: %d studies of this run and earlier ones on the server%n", study.tag(), grown.size());
+        });
+        int have = client.count("ResearchSubject");
         results.put("subjects", have);
-        results.put("load", Map.of("resources", result.resources(), "errors", result.errors(), "seconds", round(result.seconds()),
-                "resourcesPerSecond", round(result.resourcesPerSecond()), "firstErrors", result.firstErrors()));
-        System.out.printf(Locale.ROOT, "load to %d subjects: %.1f resources/s, %d errors%n", have, result.resourcesPerSecond(), result.errors());
+        results.put("load", Map.of("subjectsBefore", before, "resources", result.resources(), "errors", result.errors(),
+                "seconds", round(result.seconds()), "resourcesPerSecond", round(result.resourcesPerSecond()), "firstErrors", result.firstErrors()));
+        System.out.printf(Locale.ROOT, "load from %d to %d subjects: %.1f resources/s, %d errors%n", before, have,
+                result.resourcesPerSecond(), result.errors());
+        if (have < searchSubjects) {
+            System.out.printf(Locale.ROOT, "%d of %d subjects after bench.loadMinutes=%d; the same command carries on%n", have,
+                    searchSubjects, loadMinutes);
+        }
+        return have >= searchSubjects;
     }
 
     private Map<String, Object> measure(BenchClient client, List<Workload.Request> requests, int warmUp, int samples) {

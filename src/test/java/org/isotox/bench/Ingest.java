@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Sends studies' transactions with {@code threads} client threads, each taking whole studies (a
@@ -26,15 +29,26 @@ final class Ingest {
 
     static Result run(BenchClient client, List<BenchStudy> studies, int threads) {
         ConcurrentLinkedQueue<BenchStudy> queue = new ConcurrentLinkedQueue<>(studies);
+        return run(client, queue::poll, threads, study -> {});
+    }
+
+    /**
+     * Sends the studies {@code next} hands out (made when a thread asks, so that they need not all
+     * be in memory; null when there are no more) and tells {@code loaded} of each study the server
+     * took whole.
+     */
+    static Result run(BenchClient client, Supplier<BenchStudy> next, int threads, Consumer<BenchStudy> loaded) {
         AtomicInteger resources = new AtomicInteger();
         AtomicInteger transactions = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         List<String> firstErrors = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
+        List<Future<?>> clients = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            pool.submit(() -> {
-                for (BenchStudy study = queue.poll(); study != null; study = queue.poll()) {
+            clients.add(pool.submit(() -> {
+                for (BenchStudy study = next.get(); study != null; study = next.get()) {
+                    boolean whole = true;
                     for (List<BenchStudy.Step> subject : study.subjects()) {
                         for (BenchStudy.Step step : subject) {
                             BenchClient.Answer answer = client.post("", step.json());
@@ -43,6 +57,7 @@ final class Ingest {
                                 transactions.incrementAndGet();
                             } else {
                                 errors.incrementAndGet();
+                                whole = false;
                                 if (firstErrors.size() < 5) {
                                     firstErrors.add(answer.status() + " " + answer.body().substring(0, Math.min(600, answer.body().length())));
                                 }
@@ -50,15 +65,23 @@ final class Ingest {
                             }
                         }
                     }
+                    if (whole) {
+                        loaded.accept(study);
+                    }
                 }
-            });
+            }));
         }
         pool.shutdown();
         try {
-            pool.awaitTermination(12, TimeUnit.HOURS);
+            for (Future<?> finished : clients) {
+                finished.get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            pool.shutdownNow();
+            throw new IllegalStateException("A client thread failed", e.getCause());
         }
         return new Result(resources.get(), transactions.get(), errors.get(), (System.nanoTime() - start) / 1e9, List.copyOf(firstErrors));
     }

@@ -5,9 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.QuestionnaireResponse;
-import org.isotox.testsupport.Fhir;
 
 /**
  * What the trial's users ask of the server, on the benchmark's data: the searches (a study's
@@ -46,7 +43,7 @@ final class Workload {
     /** The operations, on the last study loaded (a full IHR study of 30 when the data grew past one). */
     List<Request> operations() {
         BenchStudy study = studies.get(studies.size() - 1);
-        String questionnaire = firstQuestionnaire(study);
+        String questionnaire = study.questionnaire();
         return List.of(
                 new Request("$simon-status", () -> client.get("ResearchStudy/" + study.studyId() + "/$simon-status")),
                 new Request("$endpoints", () -> client.get("ResearchStudy/" + study.studyId() + "/$endpoints")),
@@ -70,17 +67,6 @@ final class Workload {
 
     private String patientOf(BenchStudy study) {
         return study.patients().get(next(study.patients().size()));
-    }
-
-    private static String firstQuestionnaire(BenchStudy study) {
-        return study.subjects().get(0).stream()
-                .map(step -> Fhir.R4.newJsonParser().parseResource(Bundle.class, step.json()))
-                .flatMap(bundle -> bundle.getEntry().stream())
-                .map(Bundle.BundleEntryComponent::getResource)
-                .filter(QuestionnaireResponse.class::isInstance)
-                .map(Fhir::json)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("the first subject has no questionnaire"));
     }
 
     private static String encode(String value) {

