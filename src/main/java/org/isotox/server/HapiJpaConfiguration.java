@@ -19,6 +19,7 @@ import ca.uhn.fhir.jpa.provider.DaoRegistryResourceSupportedSvc;
 import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
 import ca.uhn.fhir.jpa.search.IStaleSearchDeletingSvc;
 import ca.uhn.fhir.jpa.search.StaleSearchDeletingSvcImpl;
+import ca.uhn.fhir.jpa.util.MemoryCacheService;
 import ca.uhn.fhir.jpa.util.ResourceCountCache;
 import ca.uhn.fhir.rest.api.IResourceSupportedSvc;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
@@ -121,6 +122,13 @@ class HapiJpaConfiguration {
     @Bean
     SubscriptionSettings subscriptionSettings() {
         return new SubscriptionSettings();
+    }
+
+    /** Takes the place of JpaConfig's cache wherever HAPI asks for one. */
+    @Bean
+    @Primary
+    MemoryCacheService sessionSafeMemoryCache(JpaStorageSettings storageSettings) {
+        return new SessionSafeMemoryCache(storageSettings);
     }
 
     @Bean

@@ -198,16 +198,18 @@ class BenchmarkRun {
      */
     private boolean grow(BenchClient client, List<BenchStudy> loaded) {
         long deadline = loadMinutes > 0 ? System.currentTimeMillis() + loadMinutes * 60_000L : Long.MAX_VALUE;
-        int[] planned = {client.count("ResearchSubject")};
-        int before = planned[0];
+        int before = client.count("ResearchSubject");
         List<BenchStudy> grown = Collections.synchronizedList(loaded);
-        Supplier<BenchStudy> next = () -> {
-            synchronized (planned) {
-                if (planned[0] >= searchSubjects || System.currentTimeMillis() > deadline) {
+        Supplier<BenchStudy> next = new Supplier<>() {
+            private int planned = before;
+
+            @Override
+            public synchronized BenchStudy get() {
+                if (planned >= searchSubjects || System.currentTimeMillis() > deadline) {
                     return null;
                 }
-                BenchStudy study = studyFor(client, Math.min(30, searchSubjects - planned[0]));
-                planned[0] += study.patients().size();
+                BenchStudy study = studyFor(client, Math.min(30, searchSubjects - planned));
+                planned += study.patients().size();
                 return study;
             }
         };
@@ -223,8 +225,10 @@ class BenchmarkRun {
         System.out.printf(Locale.ROOT, "load from %d to %d subjects: %.1f resources/s, %d errors%n", before, have,
                 result.resourcesPerSecond(), result.errors());
         if (have < searchSubjects) {
-            System.out.printf(Locale.ROOT, "%d of %d subjects after bench.loadMinutes=%d; the same command carries on%n", have,
-                    searchSubjects, loadMinutes);
+            String why = result.errors() > 0
+                    ? result.errors() + " failed requests cut studies short (see the server log)"
+                    : "bench.loadMinutes=" + loadMinutes + " passed";
+            System.out.printf(Locale.ROOT, "%d of %d subjects: %s; the same command carries on%n", have, searchSubjects, why);
         }
         return have >= searchSubjects;
     }

@@ -1,14 +1,10 @@
 package org.isotox.endpoints.fhir;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Encounter;
@@ -18,12 +14,9 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.isotox.server.IsotoxServerApplication;
 import org.isotox.testsupport.Fhir;
-import org.isotox.testsupport.Tokens;
+import org.isotox.testsupport.H2Server;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@link LastContacts} is SQL on HAPI's index tables, written for PostgreSQL (where the integration
@@ -34,24 +27,20 @@ class LastContactsOnH2IT {
 
     @Test
     void newestDayOfEachPatientsEncountersObservationsAndQuestionnaireResponses() throws Exception {
-        Path dataDir = Files.createDirectories(Path.of("target")).resolve("h2-last-contacts-" + UUID.randomUUID());
-        try (ConfigurableApplicationContext server = new SpringApplicationBuilder(IsotoxServerApplication.class)
-                .run("--server.port=0", "--isotox.data-dir=" + dataDir.toAbsolutePath())) {
-            assertThat(server.getEnvironment().getProperty("spring.datasource.url")).startsWith("jdbc:h2:file:");
-            int port = Integer.parseInt(server.getEnvironment().getRequiredProperty("local.server.port"));
-            String byObservation = create(port, new Patient());
-            String byResponse = create(port, new Patient());
-            String byEncounter = create(port, new Patient());
-            String unseen = create(port, new Patient());
-            create(port, encounter(byObservation, "2025-03-01T09:00:00Z", "2025-03-02T09:00:00Z"));
-            create(port, observation(byObservation, "2025-05-10T10:00:00Z"));
-            create(port, response(byObservation, "2025-04-01T08:00:00Z"));
-            create(port, observation(byResponse, "2025-06-01T10:00:00Z"));
-            create(port, response(byResponse, "2025-08-01T08:00:00Z"));
-            create(port, observation(byEncounter, "2025-06-01T10:00:00Z"));
-            create(port, encounter(byEncounter, "2025-09-01T09:00:00Z", "2025-09-02T09:00:00Z"));
+        try (H2Server server = H2Server.start(H2Server.newDataDir("last-contacts"))) {
+            String byObservation = create(server, new Patient());
+            String byResponse = create(server, new Patient());
+            String byEncounter = create(server, new Patient());
+            String unseen = create(server, new Patient());
+            create(server, encounter(byObservation, "2025-03-01T09:00:00Z", "2025-03-02T09:00:00Z"));
+            create(server, observation(byObservation, "2025-05-10T10:00:00Z"));
+            create(server, response(byObservation, "2025-04-01T08:00:00Z"));
+            create(server, observation(byResponse, "2025-06-01T10:00:00Z"));
+            create(server, response(byResponse, "2025-08-01T08:00:00Z"));
+            create(server, observation(byEncounter, "2025-06-01T10:00:00Z"));
+            create(server, encounter(byEncounter, "2025-09-01T09:00:00Z", "2025-09-02T09:00:00Z"));
 
-            LastContacts lastContacts = server.getBean(LastContacts.class);
+            LastContacts lastContacts = server.bean(LastContacts.class);
 
             assertThat(lastContacts.of(List.of(idPart(byObservation), idPart(byResponse), idPart(byEncounter), idPart(unseen))))
                     .containsOnly(
@@ -86,9 +75,8 @@ class LastContactsOnH2IT {
     }
 
     /** Creates the resource and answers its reference ({@code Type/id}). */
-    private static String create(int port, Resource resource) {
-        String id = given().port(port).basePath("/fhir").auth().oauth2(Tokens.of(port, Tokens.COORDINATOR))
-                .contentType(Fhir.JSON)
+    private static String create(H2Server server, Resource resource) {
+        String id = server.request()
                 .body(Fhir.json(resource))
                 .post("/" + resource.fhirType())
                 .then()
