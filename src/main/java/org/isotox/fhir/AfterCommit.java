@@ -25,6 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database connections are back in the pool (so that a burst of requests cannot starve the pool by
  * each holding one connection while asking for a second), and runs before the answer leaves: the
  * client sees what followed from its write. Elsewhere it runs right after the commit.
+ *
+ * <p>A unit of work that fails (at its commit, say, when a concurrent writer got there first) has
+ * been rolled back whole, and runs once more in a new transaction: the work given here replaces
+ * derived records or creates records whose ids the server assigns, so running it again after a
+ * rollback writes what one run would have.
  */
 @Component
 public class AfterCommit implements RestInterceptor {
@@ -120,6 +125,16 @@ public class AfterCommit implements RestInterceptor {
     }
 
     private void inOwnTransaction(Runnable work) {
-        ownTransaction.executeWithoutResult(status -> work.run());
+        try {
+            ownTransaction.executeWithoutResult(status -> work.run());
+        } catch (RuntimeException firstFailure) {
+            log.warn("Work following a committed write failed and was rolled back; running it once more", firstFailure);
+            try {
+                ownTransaction.executeWithoutResult(status -> work.run());
+            } catch (RuntimeException secondFailure) {
+                secondFailure.addSuppressed(firstFailure);
+                throw secondFailure;
+            }
+        }
     }
 }
