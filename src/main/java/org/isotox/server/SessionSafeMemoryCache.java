@@ -10,12 +10,12 @@ import ca.uhn.fhir.jpa.util.MemoryCacheService;
  *
  * <p>HAPI caches the {@code TagDefinition} entity a transaction loaded and hands that one instance
  * to every later writer of a tagged resource (every {@code meta.profile} is a tag). Hibernate 6.6
- * adopts such a detached instance into a session when a query there loads the tag rows of a
- * resource written in it; two sessions that adopt it at once fail their commits with "Illegal
- * attempt to associate a collection with two open sessions: TagDefinition.myResources" (the
- * benchmark's growth run met it in 2 of ~56 000 transactions). Handing out a copy per request
- * instead fails the other way: two instances of one row in a session ("possible non-threadsafe
- * access to the session").
+ * evidently takes such a detached instance into the session that uses it: handing out a copy per
+ * read instead made HAPI's loading of tag rows (in the searches the trial rules run inside a
+ * write) fail with "possible non-threadsafe access to the session", two instances of one row in
+ * one session. Two sessions holding the one cached instance at once fail their commits with
+ * "Illegal attempt to associate a collection with two open sessions: TagDefinition.myResources"
+ * (the benchmark's growth run met it in 2 of ~56 000 transactions).
  */
 class SessionSafeMemoryCache extends MemoryCacheService {
 
