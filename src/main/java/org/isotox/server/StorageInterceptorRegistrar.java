@@ -2,6 +2,7 @@ package org.isotox.server;
 
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.interceptor.api.Interceptor;
+import java.util.Set;
 import org.isotox.fhir.RestInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,13 +16,15 @@ import org.springframework.stereotype.Component;
  * service, so that its hooks see every write: REST requests, transactions and internal writes alike.
  *
  * <p>For the benchmark only: {@code isotox.rules.enabled=false} leaves out the trial's rules and
- * profile validation (every interceptor outside {@code org.isotox.server}); {@code isotox.plain-hapi=true}
+ * profile validation (every interceptor but the server's and access control's); {@code isotox.plain-hapi=true}
  * leaves out all of them.
  */
 @Component
 class StorageInterceptorRegistrar implements SmartInitializingSingleton {
 
     private static final Logger LOG = LoggerFactory.getLogger(StorageInterceptorRegistrar.class);
+    /** The server's own hooks and access control (site ownership) stay on when the trial rules are off. */
+    private static final Set<String> ALWAYS_ON = Set.of(StorageInterceptorRegistrar.class.getPackageName(), "org.isotox.security.fhir");
 
     private final ApplicationContext context;
     private final IInterceptorService jpaInterceptorService;
@@ -50,7 +53,7 @@ class StorageInterceptorRegistrar implements SmartInitializingSingleton {
         for (String name : context.getBeanNamesForAnnotation(Interceptor.class)) {
             Class<?> type = context.getType(name);
             if (type != null && type.getName().startsWith("org.isotox.") && !RestInterceptor.class.isAssignableFrom(type)
-                    && !plainHapi && (rulesEnabled || type.getPackageName().equals(getClass().getPackageName()))) {
+                    && !plainHapi && (rulesEnabled || ALWAYS_ON.contains(type.getPackageName()))) {
                 jpaInterceptorService.registerInterceptor(context.getBean(name));
             }
         }

@@ -12,14 +12,14 @@ import java.util.Set;
  * write scopes grant nothing, a site-bound role without a site reaches nobody, and {@code patient/}
  * scopes reach only the launch patient (nothing without one).
  *
- * @param site    the site (Organization reference) of a site-bound role
+ * @param site    the site of a site-bound role
  * @param patient the launch patient (Patient reference) of {@code patient/} scopes
  */
-public record AccessGrant(Role role, Optional<String> site, Optional<String> patient, List<TypeGrant> grants) {
+public record AccessGrant(Role role, Optional<Site> site, Optional<String> patient, List<TypeGrant> grants) {
 
     private static final Set<Permission> WRITES = EnumSet.of(Permission.CREATE, Permission.UPDATE, Permission.DELETE);
 
-    public static AccessGrant of(Role role, Optional<String> site, Optional<String> patient, List<String> scopes) {
+    public static AccessGrant of(Role role, Optional<Site> site, Optional<String> patient, List<String> scopes) {
         List<TypeGrant> grants = new ArrayList<>();
         for (String scope : scopes) {
             SmartScope.parse(scope).flatMap(s -> grant(role, site, patient, s)).ifPresent(grants::add);
@@ -32,7 +32,7 @@ public record AccessGrant(Role role, Optional<String> site, Optional<String> pat
         return new AccessGrant(Role.MONITOR, Optional.empty(), Optional.empty(), List.of());
     }
 
-    private static Optional<TypeGrant> grant(Role role, Optional<String> site, Optional<String> patient, SmartScope scope) {
+    private static Optional<TypeGrant> grant(Role role, Optional<Site> site, Optional<String> patient, SmartScope scope) {
         Set<Permission> permissions = EnumSet.copyOf(scope.permissions());
         if (!role.writes()) {
             permissions.removeAll(WRITES);

@@ -5,7 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.isotox.security.domain.AccessGrant;
+import org.hl7.fhir.r4.model.IdType;
+import org.isotox.security.domain.Owner;
 import org.isotox.security.domain.Role;
+import org.isotox.security.domain.Site;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -23,9 +26,11 @@ class BearerGrants {
     private static final String GRANT_KEY = BearerGrants.class.getName();
 
     private final SiteDirectory sites;
+    private final StoredOwners owners;
 
-    BearerGrants(SiteDirectory sites) {
+    BearerGrants(SiteDirectory sites, StoredOwners owners) {
         this.sites = sites;
+        this.owners = owners;
     }
 
     AccessGrant of(RequestDetails request) {
@@ -33,7 +38,7 @@ class BearerGrants {
         if (known instanceof AccessGrant grant) {
             return grant;
         }
-        AccessGrant grant = token().map(this::grantOf).orElse(AccessGrant.nothing());
+        AccessGrant grant = token().map(token -> grantOf(token, request)).orElse(AccessGrant.nothing());
         request.getUserData().put(GRANT_KEY, grant);
         return grant;
     }
@@ -44,14 +49,22 @@ class BearerGrants {
         return authentication instanceof JwtAuthenticationToken jwt ? Optional.of(jwt.getToken()) : Optional.empty();
     }
 
-    private AccessGrant grantOf(Jwt token) {
+    private AccessGrant grantOf(Jwt token, RequestDetails request) {
         Optional<Role> role = Optional.ofNullable(token.getClaimAsString(TokenClaims.ROLE)).flatMap(Role::ofCode);
         if (role.isEmpty()) {
             return AccessGrant.nothing();
         }
-        Optional<String> site = Optional.ofNullable(token.getClaimAsString(TokenClaims.SITE)).flatMap(sites::organization);
-        Optional<String> patient = Optional.ofNullable(token.getClaimAsString(TokenClaims.PATIENT)).map(id -> "Patient/" + id);
+        Optional<Site> site = Optional.ofNullable(token.getClaimAsString(TokenClaims.SITE)).flatMap(sites::site);
+        Optional<String> patient = Optional.ofNullable(token.getClaimAsString(TokenClaims.PATIENT))
+                .map(id -> "Patient/" + id)
+                .filter(launched -> !role.get().siteBound() || ownedBy(launched, site, request));
         return AccessGrant.of(role.get(), site, patient, scopes(token));
+    }
+
+    /** A site-bound token's launch patient must be one of its site's: any other is ignored (its patient scopes reach no one). */
+    private boolean ownedBy(String patient, Optional<Site> site, RequestDetails request) {
+        return site.isPresent()
+                && owners.of(new IdType(patient), request).filter(Owner.site(site.get().code())::equals).isPresent();
     }
 
     private static List<String> scopes(Jwt token) {

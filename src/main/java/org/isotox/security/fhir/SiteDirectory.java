@@ -7,25 +7,28 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Organization;
+import org.isotox.security.domain.Site;
 import org.springframework.stereotype.Component;
 
-/** Finds a site's Organization from the site code a token carries. */
+/** The trial's sites: from the code a token carries to the site's Organization, and back. */
 @Component
 class SiteDirectory {
 
     static final String SITE_IDENTIFIER_SYSTEM = "https://isotox.org/fhir/sid/site";
 
     private final DaoRegistry daoRegistry;
-    private final Map<String, String> organizationByCode = new ConcurrentHashMap<>();
+    private final Map<String, Site> byCode = new ConcurrentHashMap<>();
+    private final Map<String, String> codeByOrganization = new ConcurrentHashMap<>();
 
     SiteDirectory(DaoRegistry daoRegistry) {
         this.daoRegistry = daoRegistry;
     }
 
-    /** The reference ({@code Organization/{id}}) of the site with this code; empty for an unknown code. */
-    Optional<String> organization(String siteCode) {
-        String known = organizationByCode.get(siteCode);
+    /** The site with this code; empty for an unknown code. */
+    Optional<Site> site(String siteCode) {
+        Site known = byCode.get(siteCode);
         if (known != null) {
             return Optional.of(known);
         }
@@ -37,8 +40,36 @@ class SiteDirectory {
         if (found.size() != 1) {
             return Optional.empty();
         }
-        String reference = "Organization/" + found.get(0).getIdElement().getIdPart();
-        organizationByCode.put(siteCode, reference);
-        return Optional.of(reference);
+        Site site = new Site(siteCode, "Organization/" + found.get(0).getIdElement().getIdPart());
+        byCode.put(siteCode, site);
+        return Optional.of(site);
+    }
+
+    /** The code of the site this Organization reference names; empty when it is no trial site. */
+    Optional<String> codeOf(String organizationReference) {
+        if (organizationReference == null || !organizationReference.startsWith("Organization/")) {
+            return Optional.empty();
+        }
+        String versionless = new IdType(organizationReference).toUnqualifiedVersionless().getValue();
+        String known = codeByOrganization.get(versionless);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> code = lookUpCode(versionless);
+        code.ifPresent(c -> codeByOrganization.put(versionless, c));
+        return code;
+    }
+
+    private Optional<String> lookUpCode(String organization) {
+        try {
+            Organization found = (Organization) daoRegistry.getResourceDao(Organization.class)
+                    .read(new IdType(organization), new SystemRequestDetails());
+            return found.getIdentifier().stream()
+                    .filter(identifier -> SITE_IDENTIFIER_SYSTEM.equals(identifier.getSystem()) && identifier.hasValue())
+                    .map(identifier -> identifier.getValue())
+                    .findFirst();
+        } catch (RuntimeException notReadable) {
+            return Optional.empty();
+        }
     }
 }

@@ -6,22 +6,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IIdType;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Parameters;
+import org.isotox.security.domain.Owner;
+import org.isotox.security.domain.Site;
 import org.hl7.fhir.r4.model.Reference;
 
 /**
  * Lets a site-bound token run an operation about one patient, subject or site only when that
  * patient ({@code patient} parameter), subject (the instance) or site ({@code site} parameter, which
- * it must then give) is its own.
+ * it must then give) is its own: the patient and subject by their ownership label.
  */
 final class SiteOperationTester implements IAuthRuleTester {
 
-    private final String site;
-    private final SitePatients sitePatients;
+    private final Site site;
+    private final StoredOwners owners;
 
-    SiteOperationTester(String site, SitePatients sitePatients) {
+    SiteOperationTester(Site site, StoredOwners owners) {
         this.site = site;
-        this.sitePatients = sitePatients;
+        this.owners = owners;
     }
 
     @Override
@@ -33,13 +37,18 @@ final class SiteOperationTester implements IAuthRuleTester {
         IIdType instance = request.resourceId;
         return switch (request.requestDetails.getOperation()) {
             case "$check-eligibility" -> only(request.requestDetails.getParameters(), body, "patient")
-                    .filter(patient -> sitePatients.belongs(patient, site))
+                    .filter(patient -> ofTheSite(new IdType(patient), request.requestDetails))
                     .isPresent();
-            case "$overdue" -> only(request.requestDetails.getParameters(), body, "site").filter(site::equals).isPresent();
+            case "$overdue" -> only(request.requestDetails.getParameters(), body, "site").filter(site.organization()::equals).isPresent();
             case "$isotoxic-prescription" -> instance != null && instance.hasIdPart()
-                    && sitePatients.subjectBelongs("ResearchSubject/" + instance.getIdPart(), site);
+                    && ofTheSite(new IdType("ResearchSubject", instance.getIdPart()), request.requestDetails);
             default -> false;
         };
+    }
+
+    private boolean ofTheSite(IdType resource, RequestDetails request) {
+        return resource.hasResourceType() && resource.hasIdPart()
+                && owners.of(resource, request).filter(Owner.site(site.code())::equals).isPresent();
     }
 
     /** The one value of a parameter, from the URL or a Parameters body; empty when absent or repeated. */

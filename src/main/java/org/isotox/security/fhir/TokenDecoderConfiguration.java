@@ -2,7 +2,9 @@ package org.isotox.security.fhir;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +24,7 @@ import org.springframework.security.oauth2.server.authorization.config.annotatio
 /**
  * How bearer tokens are checked: the signature against the issuer's keys (the embedded issuer's own
  * key set, or the JWKS an external issuer publishes in its OpenID configuration, fetched on first
- * use), then {@code iss}, {@code exp}/{@code nbf} and an {@code aud} naming this server.
+ * use), then {@code iss}, {@code exp} (required)/{@code nbf} and an {@code aud} naming this server.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "isotox.security.enabled", havingValue = "true", matchIfMissing = true)
@@ -46,7 +48,9 @@ class TokenDecoderConfiguration {
     private static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {
         JwtClaimValidator<List<String>> audience = new JwtClaimValidator<>(
                 JwtClaimNames.AUD, aud -> aud != null && aud.contains(properties.audience()));
+        // Spring checks exp only when the token has one: a token that never expires is refused
+        JwtClaimValidator<Instant> expires = new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull);
         return new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.trustedIssuer()), audience);
+                JwtValidators.createDefaultWithIssuer(properties.trustedIssuer()), audience, expires);
     }
 }

@@ -23,10 +23,10 @@ final class TrialOperationRules {
     private static final List<String> REGISTRY_ON_TYPE = List.of("$import-ctgov");
     private static final List<String> REGISTRY_ON_STUDY = List.of("$ctgov-export");
 
-    private final SitePatients sitePatients;
+    private final StoredOwners owners;
 
-    TrialOperationRules(SitePatients sitePatients) {
-        this.sitePatients = sitePatients;
+    TrialOperationRules(StoredOwners owners) {
+        this.owners = owners;
     }
 
     IAuthRuleBuilder add(IAuthRuleBuilder rules, AccessGrant grant) {
@@ -47,7 +47,7 @@ final class TrialOperationRules {
                 .allow().operation().named("$everything").onInstancesOfType(Patient.class)
                 .andRequireExplicitResponseAuthorization().andThen();
         IAuthRuleTester ofTheSite = grant.site()
-                .<IAuthRuleTester>map(site -> new SiteOperationTester(site, sitePatients))
+                .<IAuthRuleTester>map(site -> new SiteOperationTester(site, owners))
                 .orElse(new IAuthRuleTester() {});
         rules = rules.allow().operation().named("$check-eligibility").onInstancesOfType(ResearchStudy.class)
                 .andAllowAllResponses().withTester(ofTheSite).andThen()

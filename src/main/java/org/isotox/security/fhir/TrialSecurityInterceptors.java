@@ -14,7 +14,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The HAPI side of access control, registered on the FHIR endpoint: the scope check of reads and
- * searches, search narrowing, the authorization rules and the BALP audit trail; and SMART discovery.
+ * searches, the trial-wide requests, launch-patient narrowing, the authorization rules and the BALP
+ * audit trail; and SMART discovery. Site ownership is decided in the storage layer
+ * ({@link OwnershipStamp}, {@link OwnershipVisibility}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "isotox.security.enabled", havingValue = "true", matchIfMissing = true)
@@ -26,18 +28,28 @@ class TrialSecurityInterceptors {
     }
 
     @Bean
-    RestInterceptor tokenSearchNarrowing(BearerGrants grants, SitePatients sitePatients) {
-        return new TokenSearchNarrowing(grants, sitePatients);
+    RestInterceptor trialWideRequests(BearerGrants grants) {
+        return new TrialWideRequests(grants);
     }
 
     @Bean
-    RestInterceptor trialAuthorization(FhirContext fhirContext, BearerGrants grants, SitePatients sitePatients) {
-        return new TrialAuthorizationInterceptor(fhirContext, grants, sitePatients);
+    RestInterceptor launchPatientSearchNarrowing(BearerGrants grants) {
+        return new LaunchPatientSearchNarrowing(grants);
     }
 
     @Bean
-    RestInterceptor auditTrailPrivacy(BearerGrants grants) {
-        return new AuditTrailPrivacy(grants);
+    RestInterceptor trialAuthorization(BearerGrants grants, StoredOwners owners) {
+        return new TrialAuthorizationInterceptor(grants, owners);
+    }
+
+    @Bean
+    RestInterceptor instanceDoors(BearerGrants grants, StoredOwners owners) {
+        return new InstanceDoors(grants, owners);
+    }
+
+    @Bean
+    RestInterceptor bundleEntryNames() {
+        return new BundleEntryNames();
     }
 
     @Bean

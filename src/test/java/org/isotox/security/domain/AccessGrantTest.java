@@ -8,12 +8,13 @@ import org.junit.jupiter.api.Test;
 
 class AccessGrantTest {
 
-    private static final Optional<String> SITE_A = Optional.of("Organization/a");
-    private static final Optional<String> NONE = Optional.empty();
+    private static final Optional<Site> SITE_A = Optional.of(new Site("a", "Organization/a"));
+    private static final Optional<Site> NONE = Optional.empty();
+    private static final Optional<String> NO_PATIENT = Optional.empty();
 
     @Test
     void anInvestigatorsUserScopesReachHisSite() {
-        AccessGrant grant = AccessGrant.of(Role.INVESTIGATOR, SITE_A, NONE, List.of("openid", "user/*.cruds"));
+        AccessGrant grant = AccessGrant.of(Role.INVESTIGATOR, SITE_A, NO_PATIENT, List.of("openid", "user/*.cruds"));
 
         assertThat(grant.grants()).singleElement().satisfies(g -> {
             assertThat(g.reach()).isEqualTo(Reach.SITE);
@@ -24,18 +25,18 @@ class AccessGrantTest {
 
     @Test
     void anInvestigatorWithoutASiteReachesNobody() {
-        assertThat(AccessGrant.of(Role.INVESTIGATOR, NONE, NONE, List.of("user/*.cruds")).grants()).isEmpty();
+        assertThat(AccessGrant.of(Role.INVESTIGATOR, NONE, NO_PATIENT, List.of("user/*.cruds")).grants()).isEmpty();
     }
 
     @Test
     void theCoordinatorReachesEveryone() {
-        assertThat(AccessGrant.of(Role.COORDINATOR, NONE, NONE, List.of("user/*.rs")).grants())
+        assertThat(AccessGrant.of(Role.COORDINATOR, NONE, NO_PATIENT, List.of("user/*.rs")).grants())
                 .singleElement().extracting(TypeGrant::reach).isEqualTo(Reach.ALL);
     }
 
     @Test
     void aMonitorsWriteScopesGrantOnlyReading() {
-        AccessGrant grant = AccessGrant.of(Role.MONITOR, NONE, NONE, List.of("user/*.cruds", "user/Patient.cud"));
+        AccessGrant grant = AccessGrant.of(Role.MONITOR, NONE, NO_PATIENT, List.of("user/*.cruds", "user/Patient.cud"));
 
         assertThat(grant.grants()).singleElement().satisfies(g ->
                 assertThat(g.permissions()).containsExactlyInAnyOrder(Permission.READ, Permission.SEARCH));
@@ -45,7 +46,7 @@ class AccessGrantTest {
     @Test
     void patientScopesReachTheLaunchPatientOnlyAndNeedOne() {
         AccessGrant launched = AccessGrant.of(Role.INVESTIGATOR, SITE_A, Optional.of("Patient/7"), List.of("patient/Observation.rs"));
-        AccessGrant notLaunched = AccessGrant.of(Role.INVESTIGATOR, SITE_A, NONE, List.of("patient/Observation.rs"));
+        AccessGrant notLaunched = AccessGrant.of(Role.INVESTIGATOR, SITE_A, NO_PATIENT, List.of("patient/Observation.rs"));
 
         assertThat(launched.grants()).singleElement().extracting(TypeGrant::reach).isEqualTo(Reach.LAUNCH_PATIENT);
         assertThat(notLaunched.grants()).isEmpty();
@@ -53,7 +54,7 @@ class AccessGrantTest {
 
     @Test
     void readingAndSearchingAreGrantedApart() {
-        AccessGrant grant = AccessGrant.of(Role.COORDINATOR, NONE, NONE, List.of("user/Patient.r"));
+        AccessGrant grant = AccessGrant.of(Role.COORDINATOR, NONE, NO_PATIENT, List.of("user/Patient.r"));
 
         assertThat(grant.permits("Patient", Permission.READ)).isTrue();
         assertThat(grant.permits("Patient", Permission.SEARCH)).isFalse();

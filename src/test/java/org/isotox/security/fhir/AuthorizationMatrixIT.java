@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Each role × each kind of resource × read / search / write × own site / other site gives the
  * status the access rules promise. Site A is ihr-hmu2 (the investigator's and the EHR's), site B
- * ihr-ncpb. A patient belongs to a site through {@code managingOrganization}.
+ * ihr-ncpb. The coordinator's patients here belong to the site their {@code managingOrganization} names
+ * (the server labels them so); {@link SiteIsolationAttackIT} tries every other door.
  */
 @FhirServerTest
 class AuthorizationMatrixIT {
@@ -53,12 +54,13 @@ class AuthorizationMatrixIT {
         study = IhrStudy.load().studyReference();
     }
 
+    /** Another site's record answers as one that does not exist: 404, not 403 (which would confirm it exists). */
     static Stream<Arguments> reads() {
         return Stream.of(
                 Arguments.of(Tokens.INVESTIGATOR_HMU2, Site.OWN, 200),
-                Arguments.of(Tokens.INVESTIGATOR_HMU2, Site.OTHER, 403),
+                Arguments.of(Tokens.INVESTIGATOR_HMU2, Site.OTHER, 404),
                 Arguments.of(Tokens.EHR_HMU2, Site.OWN, 200),
-                Arguments.of(Tokens.EHR_HMU2, Site.OTHER, 403),
+                Arguments.of(Tokens.EHR_HMU2, Site.OTHER, 404),
                 Arguments.of(Tokens.MONITOR, Site.OWN, 200),
                 Arguments.of(Tokens.MONITOR, Site.OTHER, 200),
                 Arguments.of(Tokens.COORDINATOR, Site.OWN, 200),
