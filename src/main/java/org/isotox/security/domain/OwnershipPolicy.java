@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 public final class OwnershipPolicy {
 
     static final String AUDIT_EVENT = "AuditEvent";
+    /** What the server writes of itself that no site may read: bulk export files, notices to the coordinator. */
+    private static final Set<String> SERVER_RECORDS = Set.of("Binary", "Communication", "DocumentReference", "Parameters", "Basic");
 
     private OwnershipPolicy() {}
 
@@ -104,15 +106,17 @@ public final class OwnershipPolicy {
     }
 
     /**
-     * The owner of what names no owner: the coordinator's data about no patient is shared; what the
-     * server writes of itself is shared only when it is a definition (bulk export files, notices to the
-     * coordinator stay trial-wide); a patient no site owns is trial-wide.
+     * The owner of what names no owner: data about no patient is shared (the coordinator's, and what the
+     * server writes of the study: definitions, the sites a registration names), except the server's own
+     * records, which may hold any site's data or speak to the coordinator alone (bulk export files,
+     * notices); a patient no site owns is trial-wide.
      */
     private static Owner byDefault(Writer writer, Write write) {
         if (write.isPatient()) {
             return Owner.TRIAL_WIDE;
         }
-        return writer.kind() == Writer.Kind.COORDINATOR || write.definition() ? Owner.SHARED : Owner.TRIAL_WIDE;
+        boolean serverRecord = writer.kind() == Writer.Kind.SERVER && SERVER_RECORDS.contains(write.resourceType());
+        return serverRecord ? Owner.TRIAL_WIDE : Owner.SHARED;
     }
 
     private static WriteVerdict stamp(Owner owner) {

@@ -47,6 +47,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 @ConditionalOnExpression("${isotox.security.enabled:true} and '${isotox.security.issuer-uri:}'.isEmpty()")
 class EmbeddedIssuerConfiguration {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EmbeddedIssuerConfiguration.class);
+
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerSecurity(HttpSecurity http) throws Exception {
@@ -75,7 +77,13 @@ class EmbeddedIssuerConfiguration {
         EmbeddedIssuer issuer = properties.embeddedIssuer();
         TokenSettings tokens = TokenSettings.builder().accessTokenTimeToLive(issuer.tokenLifetime()).build();
         List<RegisteredClient> clients = new java.util.ArrayList<>();
-        for (Client client : issuer.clients()) {
+        if (issuer.demo().enabled()) {
+            LOG.warn("*** Demo accounts with published secrets are ON (isotox.security.embedded-issuer.demo.enabled / ISOTOX_DEMO_ACCOUNTS):"
+                    + " clients {}, users {}. Switch them off anywhere but a first look. ***",
+                    issuer.demo().clients().stream().map(Client::id).toList(),
+                    issuer.demo().users().stream().map(SecurityProperties.User::username).toList());
+        }
+        for (Client client : issuer.activeClients()) {
             clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes(client.id().getBytes()).toString())
                     .clientId(client.id())
                     .clientSecret("{noop}" + client.secret())
@@ -103,7 +111,7 @@ class EmbeddedIssuerConfiguration {
 
     @Bean
     UserDetailsService issuerUsers(SecurityProperties properties) {
-        return new InMemoryUserDetailsManager(properties.embeddedIssuer().users().stream()
+        return new InMemoryUserDetailsManager(properties.embeddedIssuer().activeUsers().stream()
                 .map(user -> User.withUsername(user.username()).password("{noop}" + user.password()).roles("USER").build())
                 .toList());
     }

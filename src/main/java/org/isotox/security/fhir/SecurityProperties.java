@@ -53,6 +53,7 @@ public record SecurityProperties(
      * @param clients       backend clients (client credentials grant)
      * @param apps          browser and mobile apps (SMART authorization code with PKCE, public clients)
      * @param users         people who sign in to apps
+     * @param demo          the demo clients and users, with published secrets: for a first look only
      */
     public record EmbeddedIssuer(
             @DefaultValue("http://localhost:8080") String issuer,
@@ -60,7 +61,29 @@ public record SecurityProperties(
             @DefaultValue("1h") Duration tokenLifetime,
             @DefaultValue List<Client> clients,
             @DefaultValue List<App> apps,
-            @DefaultValue List<User> users) {}
+            @DefaultValue List<User> users,
+            @DefaultValue DemoAccounts demo) {
+
+        /** The clients the issuer serves: the configured ones, and the demo ones when they are switched on. */
+        public List<Client> activeClients() {
+            return demo.enabled() ? concat(clients, demo.clients()) : clients;
+        }
+
+        /** The people who may sign in: the configured ones, and the demo ones when they are switched on. */
+        public List<User> activeUsers() {
+            return demo.enabled() ? concat(users, demo.users()) : users;
+        }
+
+        private static <T> List<T> concat(List<T> first, List<T> second) {
+            return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+        }
+    }
+
+    /**
+     * Demo clients and users with published secrets: on for the zero-setup default, off under the
+     * {@code postgres} profile and in the Docker image unless {@code ISOTOX_DEMO_ACCOUNTS=true}.
+     */
+    public record DemoAccounts(@DefaultValue("false") boolean enabled, @DefaultValue List<Client> clients, @DefaultValue List<User> users) {}
 
     /** A confidential backend client and the trial role and site its tokens carry. */
     public record Client(String id, String secret, String role, @DefaultValue("") String site, List<String> scopes) {}

@@ -62,10 +62,10 @@ final class TrialClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingCo
     }
 
     private Optional<Client> client(String id) {
-        return properties.embeddedIssuer().clients().stream().filter(c -> c.id().equals(id)).findFirst();
+        return properties.embeddedIssuer().activeClients().stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
     private Optional<User> user(String username) {
-        return properties.embeddedIssuer().users().stream().filter(u -> u.username().equals(username)).findFirst();
+        return properties.embeddedIssuer().activeUsers().stream().filter(u -> u.username().equals(username)).findFirst();
     }
 }

@@ -66,6 +66,11 @@ final class MintedTokens {
             return this;
         }
 
+        Builder withoutExpiry() {
+            claims.expirationTime(null);
+            return this;
+        }
+
         Builder signedByAStranger() {
             strangersKey = true;
             return this;

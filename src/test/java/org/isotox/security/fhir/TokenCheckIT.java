@@ -55,6 +55,11 @@ class TokenCheckIT {
     }
 
     @Test
+    void aTokenThatNeverExpiresIsRefused() {
+        withToken(MintedTokens.token().claims(COORDINATOR).withoutExpiry().sign()).get("/Patient").then().statusCode(401);
+    }
+
+    @Test
     void aTokenForAnotherServerIsRefused() {
         withToken(MintedTokens.token().claims(COORDINATOR).audience("https://other.example/fhir").sign())
                 .get("/Patient").then().statusCode(401);
