@@ -64,7 +64,12 @@ final class BenchClient {
 
     /** The server's background work still waiting (the audit of answers already given), from its health endpoint. */
     int backgroundWaiting() {
-        Answer answer = send(HttpRequest.newBuilder(URI.create(server + "/actuator/health/backgroundWork")).GET().build());
+        HttpRequest.Builder health = HttpRequest.newBuilder(URI.create(server + "/actuator/health/backgroundWork")).GET();
+        if (secured) {
+            // health details are the coordinator's
+            health.header("Authorization", "Bearer " + token());
+        }
+        Answer answer = send(health.build());
         Matcher found = WAITING.matcher(answer.body());
         if (!answer.ok() || !found.find()) {
             throw new IllegalStateException("No background work count from the server: " + answer.status() + " " + answer.body());

@@ -12,6 +12,7 @@ enum ServerMode {
      * ordered inserts, no rewriting of batched inserts), no Isotox interceptor, filter, validation or security.
      */
     BASELINE("baseline", false, List.of("--isotox.plain-hapi=true", "--isotox.security.enabled=false",
+            "--management.endpoint.health.show-details=always",
             "--spring.jpa.properties.hibernate.order_inserts=false", "--spring.jpa.properties.hibernate.order_updates=false",
             "--spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=false")),
     /** Everything of ours (settings, security, audit) except the trial's rules and profile validation. */

@@ -45,8 +45,19 @@ class ServerOperationsIT {
     }
 
     @Test
-    void healthReportsTheDatabaseItRunsOn() {
+    void healthShowsAnyoneTheStatusOnly() {
+        String health = given().basePath("").get("/actuator/health").then().statusCode(200).extract().asString();
+
+        assertThat(health).contains("\"status\":\"UP\"").doesNotContain("PostgreSQL", "components", "details");
+        given().basePath("").auth().oauth2(org.isotox.testsupport.Tokens.of(io.restassured.RestAssured.port, org.isotox.testsupport.Tokens.MONITOR))
+                .get("/actuator/health").then().statusCode(200).body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("PostgreSQL")));
+        given().basePath("").get("/actuator/health/readiness").then().statusCode(200);
+    }
+
+    @Test
+    void healthReportsTheDatabaseItRunsOnToTheCoordinator() {
         JsonPath health = given().basePath("")
+                .auth().oauth2(org.isotox.testsupport.Tokens.of(io.restassured.RestAssured.port, org.isotox.testsupport.Tokens.COORDINATOR))
                 .get("/actuator/health")
                 .then()
                 .statusCode(200)

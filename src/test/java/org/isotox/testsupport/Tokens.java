@@ -18,13 +18,15 @@ public final class Tokens {
     public static final String INVESTIGATOR_HMU2 = "investigator-hmu2";
     public static final String INVESTIGATOR_NCPB = "investigator-ncpb";
     public static final String EHR_HMU2 = "ehr-hmu2";
+    public static final String EHR_NCPB = "ehr-ncpb";
 
     private static final Map<String, String> SECRETS = Map.of(
             COORDINATOR, "demo-coordinator",
             MONITOR, "demo-monitor",
             INVESTIGATOR_HMU2, "demo-hmu2",
             INVESTIGATOR_NCPB, "demo-ncpb",
-            EHR_HMU2, "demo-ehr-hmu2");
+            EHR_HMU2, "demo-ehr-hmu2",
+            EHR_NCPB, "demo-ehr-ncpb");
 
     private record Held(String token, Instant renewAfter) {}
 

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 public final class OwnershipPolicy {
 
     static final String AUDIT_EVENT = "AuditEvent";
+    private static final String SUBJECT = "ResearchSubject";
     /** What the server writes of itself that no site may read: bulk export files, notices to the coordinator. */
     private static final Set<String> SERVER_RECORDS = Set.of("Binary", "Communication", "DocumentReference", "Parameters", "Basic");
 
@@ -90,6 +91,12 @@ public final class OwnershipPolicy {
         Optional<Owner> named = write.namedSite().map(Owner::site);
         if (named.isPresent() && derived.filter(d -> d instanceof Owner.SiteOwned && !d.equals(named.get())).isPresent()) {
             return refuse(OwnershipRule.SITE_DOES_NOT_OWN_THE_PATIENT);
+        }
+        if (named.isPresent() && SUBJECT.equals(write.resourceType()) && derived.filter(Owner.TRIAL_WIDE::equals).isPresent()
+                && write.referenced().stream().noneMatch(o -> o instanceof Owner.SiteOwned)
+                && write.stored().filter(stored -> !stored.equals(Owner.TRIAL_WIDE)).isEmpty()) {
+            // the coordinator enrols a patient no site owns at a site: the patient is placed there
+            return new WriteVerdict.Stamp(named.get(), true);
         }
         if (write.labelled().isPresent() && derived.filter(d -> !d.equals(write.labelled().get())).isPresent()) {
             return refuse(OwnershipRule.LABELLED_FOR_ANOTHER_OWNER);

@@ -136,7 +136,7 @@ class OwnershipBackfill implements ApplicationRunner {
     private void label(IdType id, Owner owner) {
         Meta meta = new Meta();
         meta.addSecurity(OwnershipLabels.coding(owner));
-        daoRegistry.getResourceDao(id.getResourceType()).metaAddOperation(id.toUnqualifiedVersionless(), meta, new SystemRequestDetails());
+        daoRegistry.getResourceDao(id.getResourceType()).metaAddOperation(id.toUnqualifiedVersionless(), meta, Relabelling.request());
     }
 
     private static String kind(Owner owner) {

@@ -11,7 +11,9 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.ResearchSubject;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.isotox.fhir.OperationOutcomes;
 import org.isotox.security.domain.Owner;
@@ -38,12 +40,14 @@ class OwnershipStamp {
     private final RequestWriters writers;
     private final StoredOwners storedOwners;
     private final WriteFacts facts;
+    private final PatientPlacement placement;
 
-    OwnershipStamp(FhirContext fhirContext, RequestWriters writers, StoredOwners storedOwners, WriteFacts facts) {
+    OwnershipStamp(FhirContext fhirContext, RequestWriters writers, StoredOwners storedOwners, WriteFacts facts, PatientPlacement placement) {
         this.fhirContext = fhirContext;
         this.writers = writers;
         this.storedOwners = storedOwners;
         this.facts = facts;
+        this.placement = placement;
     }
 
     @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
@@ -72,15 +76,21 @@ class OwnershipStamp {
     }
 
     private void stamp(IBaseResource resource, Optional<Owner> stored, RequestDetails request) {
+        if (Relabelling.isRelabelling(request)) {
+            return;
+        }
         Writer writer = writers.of(request);
         Write write = facts.of(resource, stored, target -> storedOwners.of(target, request));
         WriteVerdict verdict = OwnershipPolicy.decide(writer, write);
         if (verdict instanceof WriteVerdict.Refused refused) {
             throw refusal(refused.rule(), resource, request, "write");
         }
-        Owner owner = ((WriteVerdict.Stamp) verdict).owner();
-        OwnershipLabels.stamp(resource, owner);
-        storedOwners.remember(resource, owner, request);
+        WriteVerdict.Stamp stamp = (WriteVerdict.Stamp) verdict;
+        OwnershipLabels.stamp(resource, stamp.owner());
+        storedOwners.remember(resource, stamp.owner(), request);
+        if (stamp.places() && resource instanceof ResearchSubject subject && subject.getIndividual().hasReference()) {
+            placement.place(new IdType(subject.getIndividual().getReference()).toUnqualifiedVersionless(), stamp.owner(), request);
+        }
     }
 
     /** The stored version's owner; one stored before owners were labelled counts as the current label says, else trial-wide. */

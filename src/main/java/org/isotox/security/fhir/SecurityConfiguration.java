@@ -14,6 +14,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
@@ -53,9 +55,33 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Sign-in pages of the embedded issuer, health probes and everything else outside the FHIR API. */
+    /**
+     * The actuator: open to all (probes and the health status), a bearer token read when one is sent, so
+     * that the coordinator's token (role {@code coordinator}) sees the health details
+     * ({@code management.endpoint.health.roles}) and nobody else does.
+     */
     @Bean
     @Order(3)
+    @ConditionalOnProperty(name = "isotox.security.enabled", havingValue = "true", matchIfMissing = true)
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, JwtDecoder tokens, FhirContext fhirContext) throws Exception {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(TokenClaims.ROLE);
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
+        authentication.setJwtGrantedAuthoritiesConverter(roles);
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(tokens).jwtAuthenticationConverter(authentication))
+                        .authenticationEntryPoint(new OperationOutcomeEntryPoint(fhirContext)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
+    /** Sign-in pages of the embedded issuer and everything else outside the FHIR API and the actuator. */
+    @Bean
+    @Order(4)
     @ConditionalOnProperty(name = "isotox.security.enabled", havingValue = "true", matchIfMissing = true)
     SecurityFilterChain siteSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());

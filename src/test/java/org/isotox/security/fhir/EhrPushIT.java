@@ -7,8 +7,12 @@ import static org.isotox.testsupport.Fhir.fhirRequestAs;
 import static org.isotox.testsupport.Fhir.outcome;
 
 import io.restassured.response.Response;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
+import org.isotox.testsupport.Fhir;
 import org.isotox.testsupport.FhirServerTest;
 import org.isotox.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
@@ -16,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A site's EHR pushes a patient's record the way EHR exports (Synthea's among them) write it: one
  * transaction of plain POSTs linked by {@code urn:uuid:} placeholders, with the EHR's own Organization
- * and Practitioner, and a Patient that names no trial site. All of it is stored as the site's.
+ * and Practitioner, and a Patient that names no trial site. All of it is stored as the site's; the
+ * Synthea bundles are public sample data ({@code src/test/resources/synthea/README.md}).
  */
 @FhirServerTest
 class EhrPushIT {
@@ -42,6 +47,38 @@ class EhrPushIT {
         assertThat(bundle(fhirRequest().get("/Patient?identifier=" + mrn)).getEntry()).hasSize(1);
     }
 
+    /** Two Synthea patients (public sample data, unchanged), each pushed by its own site's EHR. */
+    @Test
+    void twoSitesPushSyntheaPatientsAndEachSeesOnlyItsOwn() throws IOException {
+        String hmu2Bundle = synthea("Clemente_Kreiger_1484a42d-0eaf-4654-9cbf-6b050a5cd73b.json");
+        String ncpbBundle = synthea("Buster_Hoeger_ad2e3fc5-2b5d-4cb9-8d03-9ea0f4ac8423.json");
+        int entriesA = parsedBundle(hmu2Bundle).getEntry().size();
+        int entriesB = parsedBundle(ncpbBundle).getEntry().size();
+        int observationsA = count(hmu2Bundle, "Observation");
+        int observationsB = count(ncpbBundle, "Observation");
+        int hmu2Before = total(Tokens.INVESTIGATOR_HMU2, "Observation?_summary=count");
+        int ncpbBefore = total(Tokens.INVESTIGATOR_NCPB, "Observation?_summary=count");
+        int allBefore = total(Tokens.COORDINATOR, "Observation?_summary=count");
+
+        Response a = fhirRequestAs(Tokens.EHR_HMU2).body(hmu2Bundle).post("/");
+        Response b = fhirRequestAs(Tokens.EHR_NCPB).body(ncpbBundle).post("/");
+
+        a.then().statusCode(200);
+        b.then().statusCode(200);
+        assertThat(bundle(a).getEntry()).hasSize(entriesA).allSatisfy(e -> assertThat(e.getResponse().getStatus()).startsWith("201"));
+        assertThat(bundle(b).getEntry()).hasSize(entriesB).allSatisfy(e -> assertThat(e.getResponse().getStatus()).startsWith("201"));
+        String patientA = location(a, "Patient");
+        String patientB = location(b, "Patient");
+        assertThat(total(Tokens.INVESTIGATOR_HMU2, "Observation?_summary=count")).isEqualTo(hmu2Before + observationsA);
+        assertThat(total(Tokens.INVESTIGATOR_NCPB, "Observation?_summary=count")).isEqualTo(ncpbBefore + observationsB);
+        assertThat(total(Tokens.COORDINATOR, "Observation?_summary=count")).isEqualTo(allBefore + observationsA + observationsB);
+        assertThat(total(Tokens.INVESTIGATOR_HMU2, "Observation?_summary=count&subject=" + patientB)).isZero();
+        assertThat(total(Tokens.EHR_NCPB, "Claim?_summary=count&patient=" + patientA)).isZero();
+        fhirRequestAs(Tokens.INVESTIGATOR_NCPB).get("/" + patientA).then().statusCode(404);
+        fhirRequestAs(Tokens.INVESTIGATOR_HMU2).get("/" + patientA + "/$everything").then().statusCode(200);
+        assertThat(bundle(fhirRequestAs(Tokens.MONITOR).get("/Patient?_id=" + id(patientA) + "," + id(patientB))).getEntry()).hasSize(2);
+    }
+
     @Test
     void aPushThatTouchesAnotherSitesPatientIsRefusedWholeNamingTheEntry() {
         String otherSitesPatient = "Patient/" + fhirRequestAs(Tokens.INVESTIGATOR_NCPB)
@@ -58,6 +95,34 @@ class EhrPushIT {
                 .contains("Bundle.entry[4]", "urn:uuid:observation-" + mrn, "refers-outside-the-site");
         assertThat(outcome(refused).getIssueFirstRep().getExpression().get(0).getValue()).isEqualTo("Bundle.entry[4].resource");
         assertThat(bundle(fhirRequest().get("/Patient?identifier=" + mrn)).getEntry()).as("nothing of the bundle is stored").isEmpty();
+    }
+
+    private static String synthea(String file) throws IOException {
+        return Files.readString(Path.of("src/test/resources/synthea", file));
+    }
+
+    private static Bundle parsedBundle(String json) {
+        return Fhir.R4.newJsonParser().parseResource(Bundle.class, json);
+    }
+
+    private static int count(String json, String type) {
+        return (int) parsedBundle(json).getEntry().stream().filter(e -> e.getResource().fhirType().equals(type)).count();
+    }
+
+    private static int total(String client, String query) {
+        return bundle(fhirRequestAs(client).header("Cache-Control", "no-cache").get("/" + query).then().statusCode(200).extract().response())
+                .getTotal();
+    }
+
+    private static String location(Response pushed, String type) {
+        return bundle(pushed).getEntry().stream()
+                .map(e -> e.getResponse().getLocation().replaceAll("/_history/.*", ""))
+                .filter(location -> location.startsWith(type + "/"))
+                .findFirst().orElseThrow();
+    }
+
+    private static String id(String reference) {
+        return reference.substring(reference.indexOf('/') + 1);
     }
 
     private static String record(String mrn) {
