@@ -11,7 +11,7 @@ public enum OwnershipRule {
     NAMES_ANOTHER_SITE(false, "it names another site than the client's"),
     LABELLED_FOR_ANOTHER_OWNER(true, "its ownership label disagrees with the owner of the patient it is about"),
     SITE_DOES_NOT_OWN_THE_PATIENT(true, "it puts a patient on a site that does not own the patient"),
-    TRANSFER_ONLY(true, "a patient changes site only by the coordinator's Patient/{id}/$transfer");
+    TRANSFER_ONLY(true, "a patient changes site only by the coordinator's transfer (POST Patient/{id}/$transfer with parameter site = the site's code)");
 
     private final boolean businessRule;
     private final String text;

@@ -89,7 +89,7 @@ class OwnershipStamp {
         OwnershipLabels.stamp(resource, stamp.owner());
         storedOwners.remember(resource, stamp.owner(), request);
         if (stamp.places() && resource instanceof ResearchSubject subject && subject.getIndividual().hasReference()) {
-            placement.place(new IdType(subject.getIndividual().getReference()).toUnqualifiedVersionless(), stamp.owner(), request);
+            placement.move(new IdType(subject.getIndividual().getReference()).toUnqualifiedVersionless(), Owner.TRIAL_WIDE, stamp.owner(), request);
         }
     }
 

@@ -21,10 +21,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Places a patient no site owned at a site: the patient and the trial-wide records that refer to him
- * (and those that refer to them: a Provenance of an Observation) take the site's label, on their current
- * version ({@code $meta-delete}/{@code $meta-add}: no new version), in the running write transaction.
- * The audit trail stays trial-wide.
+ * Moves a patient from one owner to another: the patient no site owned that the coordinator enrols at a
+ * site, or the patient the coordinator transfers ({@code Patient/{id}/$transfer}). The patient and the
+ * records of the old owner that refer to him (and those that refer to them: a Provenance of an
+ * Observation) take the new owner's label, on their current version ({@code $meta-delete}/{@code
+ * $meta-add}: no new version), in the running transaction. The audit trail stays trial-wide.
  */
 @Component
 class PatientPlacement {
@@ -47,23 +48,26 @@ class PatientPlacement {
         this.storedOwners = storedOwners;
     }
 
-    void place(IdType patient, Owner site, RequestDetails request) {
+    /** @return how many resources were relabelled */
+    int move(IdType patient, Owner from, Owner to, RequestDetails request) {
         Deque<IdType> todo = new ArrayDeque<>(List.of(patient));
         Set<String> seen = new HashSet<>();
         int placed = 0;
         while (!todo.isEmpty()) {
             IdType next = todo.pop();
-            if (!seen.add(next.getValue()) || !relabel(next, site, request)) {
+            if (!seen.add(next.getValue()) || !relabel(next, from, to, request)) {
                 continue;
             }
             placed++;
             todo.addAll(referrers(next));
         }
-        LOG.info("{} placed at site {}: {} resources labelled", patient.getValue(), ((Owner.SiteOwned) site).siteCode(), placed);
+        LOG.info("{} moved from {} to {}: {} resources labelled", patient.getValue(), OwnershipLabels.coding(from).getCode(),
+                OwnershipLabels.coding(to).getCode(), placed);
+        return placed;
     }
 
-    /** Gives a trial-wide resource the site's label; false (and nothing changed) for one of another owner. */
-    private boolean relabel(IdType id, Owner site, RequestDetails request) {
+    /** Gives a resource of the old owner the new owner's label; false (and nothing changed) for one of another owner. */
+    private boolean relabel(IdType id, Owner from, Owner to, RequestDetails request) {
         @SuppressWarnings("unchecked")
         IFhirResourceDao<IBaseResource> dao = daoRegistry.getResourceDao(id.getResourceType());
         SystemRequestDetails system = Relabelling.request();
@@ -74,13 +78,13 @@ class PatientPlacement {
             return false;
         }
         Optional<Owner> owner = OwnershipLabels.of(stored);
-        if (owner.isPresent() && !owner.get().equals(Owner.TRIAL_WIDE)) {
+        if (!owner.orElse(Owner.TRIAL_WIDE).equals(from)) {
             return false;
         }
         owner.ifPresent(old -> dao.metaDeleteOperation(id.toUnqualifiedVersionless(), metaOf(old), system));
-        dao.metaAddOperation(id.toUnqualifiedVersionless(), metaOf(site), system);
+        dao.metaAddOperation(id.toUnqualifiedVersionless(), metaOf(to), system);
         stored.setId(id.toUnqualifiedVersionless());
-        storedOwners.remember(stored, site, request);
+        storedOwners.remember(stored, to, request);
         return true;
     }
 

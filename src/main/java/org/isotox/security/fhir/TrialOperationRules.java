@@ -60,6 +60,7 @@ final class TrialOperationRules {
             rules = rules.allow().operation().named("$export").atAnyLevel().andAllowAllResponses().andThen()
                     .allow().bulkExport().any().andThen()
                     .allow().operation().named("$export-poll-status").onServer().andAllowAllResponses().andThen();
+            rules = rules.allow().operation().named("$transfer").onInstancesOfType(Patient.class).andAllowAllResponses().andThen();
             for (String name : REGISTRY_ON_TYPE) {
                 rules = rules.allow().operation().named(name).onType(ResearchStudy.class).andAllowAllResponses().andThen();
             }

@@ -169,6 +169,41 @@ class SiteDoorsIT {
         fhirRequestAs(Tokens.INVESTIGATOR_HMU2).get("/" + patientB).then().statusCode(404);
     }
 
+    @Test
+    void theCoordinatorTransfersAPatientWithHisRecordsAndTheTrailSaysSo() {
+        String patient = "Patient/" + createAs(Tokens.INVESTIGATOR_HMU2, "Patient", json(SiteFixtures.patientOf(siteA)));
+        String observation = "Observation/" + createAs(Tokens.INVESTIGATOR_HMU2, "Observation", json(SiteFixtures.heartRate(patient)));
+
+        fhirRequestAs(Tokens.INVESTIGATOR_HMU2).body(transferTo("ihr-ncpb")).post("/" + patient + "/$transfer").then().statusCode(403);
+        Response moved = fhirRequest().body(transferTo("ihr-ncpb")).post("/" + patient + "/$transfer");
+
+        moved.then().statusCode(200);
+        assertThat(moved.asString()).contains("\"valueInteger\":2");
+        fhirRequestAs(Tokens.INVESTIGATOR_HMU2).get("/" + observation).then().statusCode(404);
+        fhirRequestAs(Tokens.INVESTIGATOR_NCPB).get("/" + patient).then().statusCode(200);
+        fhirRequestAs(Tokens.INVESTIGATOR_NCPB).get("/" + observation).then().statusCode(200);
+        assertThat(bundle(fhirRequest().header("Cache-Control", "no-cache").get("/AuditEvent?entity=" + patient
+                + "&subtype=https://isotox.org/fhir/CodeSystem/isotox|site-transfer")).getEntry()).hasSize(1);
+        fhirRequest().body(transferTo("no-such-site")).post("/" + patient + "/$transfer").then().statusCode(400);
+    }
+
+    private static String transferTo(String site) {
+        return "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"site\",\"valueString\":\"" + site + "\"}]}";
+    }
+
+    @Test
+    void aPatientDoesNotChangeSiteByAnUpdate() {
+        String patient = "Patient/" + createAs(Tokens.INVESTIGATOR_HMU2, "Patient", json(SiteFixtures.patientOf(siteA)));
+        var record = org.isotox.testsupport.Fhir.parse(fhirRequest().get("/" + patient), org.hl7.fhir.r4.model.Patient.class);
+        record.getMeta().getSecurity().clear();
+        record.setManagingOrganization(new org.hl7.fhir.r4.model.Reference(SiteFixtures.organization("ihr-ncpb")));
+
+        Response refused = fhirRequest().body(json(record)).put("/" + patient);
+
+        refused.then().statusCode(422);
+        assertThat(refused.asString()).contains("transfer-only");
+    }
+
     private static String createAs(String client, String type, String body) {
         return fhirRequestAs(client).body(body).post("/" + type).then().statusCode(201).extract().path("id");
     }

@@ -49,6 +49,24 @@ class SmartStandaloneLaunchIT {
         assertThat(refused.asString()).doesNotContain("access_token");
     }
 
+    @Test
+    void anAuthorizationRequestForAnotherFhirServerIsRefusedBeforeSignIn() throws Exception {
+        Map<String, String> request = Map.of(
+                "response_type", "code", "client_id", APP, "redirect_uri", REDIRECT, "scope", "openid user/*.rs", "state", "s",
+                "code_challenge", challenge(VERIFIER), "code_challenge_method", "S256");
+        Map<String, String> foreign = new java.util.HashMap<>(request);
+        foreign.put("aud", "https://elsewhere.example/fhir");
+        Map<String, String> own = new java.util.HashMap<>(request);
+        own.put("aud", "http://isotox.test/fhir");
+
+        Response refused = browser(Map.of()).queryParams(foreign).get("/oauth2/authorize");
+        Response accepted = browser(Map.of()).queryParams(own).get("/oauth2/authorize");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.asString()).contains("invalid_request").doesNotContain("code=");
+        assertThat(accepted.statusCode()).isEqualTo(302);
+    }
+
     /** The browser's part: authorization request with a PKCE challenge, sign-in, back to the app with a code. */
     private static String signInAndAuthorize(String username) throws Exception {
         Response authorize = browser(Map.of()).queryParams(Map.of(

@@ -35,7 +35,8 @@ class EnrolmentConcurrencyIT {
     private static final int CONTENDERS = 40;
     private static final int STAGE_ONE = 12;
     private static final String ENROLMENT = "2026-01-05";
-    private static final List<String> patients = new ArrayList<>();
+    /** Fresh for each test: an enrolment places a patient no site owned at the site of that study copy, for good. */
+    private final List<String> patients = new ArrayList<>();
 
     @BeforeEach
     void eligiblePatients() {
@@ -70,7 +71,7 @@ class EnrolmentConcurrencyIT {
         assertExactlyOneAccepted(ihr, statuses);
     }
 
-    private static IhrStudy studyWithOnePlaceLeft() {
+    private IhrStudy studyWithOnePlaceLeft() {
         IhrStudy ihr = TrialFixtures.newIhrStudy();
         for (int i = 0; i < STAGE_ONE - 1; i++) {
             TrialFixtures.enrol(ihr, patients.get(i), ENROLMENT).then().statusCode(201);
@@ -78,7 +79,7 @@ class EnrolmentConcurrencyIT {
         return ihr;
     }
 
-    private static List<Integer> enrolConcurrently(IhrStudy ihr, IntFunction<Integer> portOfRequest) throws Exception {
+    private List<Integer> enrolConcurrently(IhrStudy ihr, IntFunction<Integer> portOfRequest) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CONTENDERS);
         try {
             List<Callable<Response>> requests = new ArrayList<>();
