@@ -5,6 +5,7 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.IdType;
@@ -40,9 +41,9 @@ final class InstanceDoors implements RestInterceptor {
             return;
         }
         IdType resource = new IdType(request.getResourceName(), id.getIdPart());
-        Owner owner = owners.of(resource, request).orElse(Owner.TRIAL_WIDE);
-        if (owners.of(resource, request).isPresent()
-                && !OwnershipPolicy.maySee(grants.of(request), request.getResourceName(), owner)) {
+        // a resource without a label (the audit trail) or without a stored version is left to the usual answers
+        Optional<Owner> owner = owners.of(resource, request);
+        if (owner.isPresent() && !OwnershipPolicy.maySee(grants.of(request), request.getResourceName(), owner.get())) {
             throw new ResourceNotFoundException(resource);
         }
     }

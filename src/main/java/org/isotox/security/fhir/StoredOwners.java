@@ -12,10 +12,13 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.isotox.security.domain.Owner;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The owners of stored resources, as their current version's label says, remembered for the rest of
- * the request (also those written earlier in the same transaction, not yet visible to queries).
+ * the transaction or request (also those written earlier in the same transaction, not yet visible to
+ * queries). A rolled-back transaction takes what it learnt with it.
  */
 @Component
 class StoredOwners {
@@ -64,8 +67,27 @@ class StoredOwners {
         return id.getResourceType() + "/" + id.getIdPart();
     }
 
+    /**
+     * What this transaction has learnt (the server's derived writes each come with a request of their own,
+     * but share the client's transaction), else what this request has.
+     */
     @SuppressWarnings("unchecked")
     private static Map<String, Optional<Owner>> known(RequestDetails request) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            Map<String, Optional<Owner>> ofTransaction = (Map<String, Optional<Owner>>) TransactionSynchronizationManager.getResource(KEY);
+            if (ofTransaction == null) {
+                Map<String, Optional<Owner>> fresh = new HashMap<>();
+                TransactionSynchronizationManager.bindResource(KEY, fresh);
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
+                    }
+                });
+                ofTransaction = fresh;
+            }
+            return ofTransaction;
+        }
         if (request == null) {
             return new HashMap<>();
         }

@@ -48,6 +48,11 @@ class TrialSecurityInterceptors {
     }
 
     @Bean
+    RestInterceptor siteConditionalUrls(BearerGrants grants) {
+        return new SiteConditionalUrls(grants);
+    }
+
+    @Bean
     RestInterceptor bundleEntryNames() {
         return new BundleEntryNames();
     }

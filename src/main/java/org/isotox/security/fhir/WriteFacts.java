@@ -9,19 +9,16 @@ import java.util.function.Function;
 import org.hl7.fhir.instance.model.api.IBaseReference;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
-import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ResearchSubject;
 import org.isotox.security.domain.Owner;
 import org.isotox.security.domain.Write;
+import org.isotox.study.fhir.StudyRoster;
 import org.springframework.stereotype.Component;
 
 /** What the ownership rules need to know of a resource: its label, the owners of what it refers to, the site it names. */
 @Component
 class WriteFacts {
-
-    private static final String SUBJECT_SITE = "https://isotox.org/fhir/StructureDefinition/research-subject-site";
 
     private final FhirContext fhirContext;
     private final SiteDirectory sites;
@@ -77,8 +74,7 @@ class WriteFacts {
             return sites.codeOf(patient.getManagingOrganization().getReference());
         }
         if (resource instanceof ResearchSubject subject) {
-            Extension site = subject.getExtensionByUrl(SUBJECT_SITE);
-            return site != null && site.getValue() instanceof Reference reference ? sites.codeOf(reference.getReference()) : Optional.empty();
+            return StudyRoster.siteOf(subject).flatMap(sites::codeOf);
         }
         return Optional.empty();
     }

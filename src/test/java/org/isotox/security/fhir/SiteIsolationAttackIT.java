@@ -233,6 +233,28 @@ class SiteIsolationAttackIT {
         fhirRequestAs(Tokens.INVESTIGATOR_NCPB).get("/" + victim.patient() + "/$everything").then().statusCode(200);
     }
 
+    /** Two sites' EHRs push a patient under the same identifier with conditional creates, as careful EHRs do. */
+    @Test
+    void aConditionalCreateSeesOnlyItsOwnSitesMatch() {
+        String identifier = "urn:isotox:test:shared-mrn|" + UUID.randomUUID();
+        String patientOfA = json(SiteFixtures.patientOf(SiteFixtures.organization("ihr-hmu2")).setIdentifier(List.of(
+                new org.hl7.fhir.r4.model.Identifier().setSystem(identifier.split("\\|")[0]).setValue(identifier.split("\\|")[1]))));
+        String patientOfB = json(SiteFixtures.patientOf(SiteFixtures.organization("ihr-ncpb")).setIdentifier(List.of(
+                new org.hl7.fhir.r4.model.Identifier().setSystem(identifier.split("\\|")[0]).setValue(identifier.split("\\|")[1]))));
+
+        Response first = fhirRequestAs(Tokens.EHR_NCPB).header("If-None-Exist", "identifier=" + identifier).body(patientOfB).post("/Patient");
+        Response second = fhirRequestAs(Tokens.EHR_HMU2).header("If-None-Exist", "identifier=" + identifier).body(patientOfA).post("/Patient");
+        Response again = fhirRequestAs(Tokens.EHR_NCPB).header("If-None-Exist", "identifier=" + identifier).body(patientOfB).post("/Patient");
+
+        first.then().statusCode(201);
+        second.then().statusCode(201);
+        assertThat(second.<String>path("id")).isNotEqualTo(first.<String>path("id"));
+        again.then().statusCode(200);
+        assertThat(again.<String>path("id")).isEqualTo(first.<String>path("id"));
+        assertThat(bundle(fhirRequestAs(Tokens.EHR_HMU2).get("/Patient?identifier=" + identifier)).getEntry()).hasSize(1);
+        assertThat(bundle(fhirRequest().get("/Patient?identifier=" + identifier)).getEntry()).hasSize(2);
+    }
+
     @Test
     void everyResourceASiteWritesCarriesItsSiteLabel() {
         Patient stored = org.isotox.testsupport.Fhir.parse(fhirRequest().get("/" + victim.patient()), Patient.class);
