@@ -58,6 +58,7 @@ class OwnershipVisibility {
         if (visible.isPresent()) {
             search.add(SECURITY, OwnershipLabels.anyOf(visible.get()));
             cached.setCannotBeReused();
+            SearchPages.markFor(grants.of(request), cached);
         }
     }
 

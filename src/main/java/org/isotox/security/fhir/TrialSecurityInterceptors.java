@@ -53,6 +53,11 @@ class TrialSecurityInterceptors {
     }
 
     @Bean
+    RestInterceptor searchPages(BearerGrants grants) {
+        return new SearchPages(grants);
+    }
+
+    @Bean
     RestInterceptor bundleEntryNames() {
         return new BundleEntryNames();
     }

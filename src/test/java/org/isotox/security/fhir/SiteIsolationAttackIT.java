@@ -69,7 +69,9 @@ class SiteIsolationAttackIT {
         /** 200 with a Bundle that holds nothing of the other site and counts nothing of it. */
         EMPTY_BUNDLE,
         /** A 2xx or 4xx answer that carries nothing of the other site (conditional writes that must not match it). */
-        NO_MATCH
+        NO_MATCH,
+        /** 410, as for a search that has expired. */
+        GONE
     }
 
     @BeforeEach
@@ -136,6 +138,13 @@ class SiteIsolationAttackIT {
                 new Door("batch GET by id", (r, v) -> r.body(batch("batch", "GET", v.patient())).post("/"), Expect.NO_MATCH),
                 new Door("batch search", (r, v) -> r.body(batch("batch", "GET", "Patient?identifier=" + v.identifier())).post("/"), Expect.NO_MATCH),
                 new Door("transaction GET by id", (r, v) -> r.body(batch("transaction", "GET", v.patient())).post("/"), Expect.NO_MATCH),
+                new Door("the coordinator's next page", (r, v) -> r.get(nextPageOfTheCoordinators("/Organization?_count=1")), Expect.GONE),
+                new Door("$meta-add on the instance", (r, v) -> r.body("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"meta\","
+                        + "\"valueMeta\":{\"tag\":[{\"system\":\"urn:x\",\"code\":\"y\"}]}}]}").post("/" + v.patient() + "/$meta-add"),
+                        Expect.NOT_FOUND),
+                new Door("$everything of every patient", (r, v) -> r.get("/Patient/$everything"), Expect.FORBIDDEN),
+                new Door("_include:iterate", (r, v) -> r.get("/Provenance?_id=" + id(v.provenance()) + "&_include=Provenance:target"
+                        + "&_include:iterate=Observation:subject"), Expect.EMPTY_BUNDLE),
                 new Door("bulk export", (r, v) -> r.header("Prefer", "respond-async").get("/$export?_type=Patient"), Expect.FORBIDDEN),
                 new Door("patient-level bulk export", (r, v) -> r.header("Prefer", "respond-async").get("/Patient/$export"), Expect.FORBIDDEN),
                 new Door("the audit trail", (r, v) -> r.get("/AuditEvent?patient=" + v.patient()), Expect.FORBIDDEN),
@@ -204,6 +213,7 @@ class SiteIsolationAttackIT {
                 assertThat(bundle.hasTotal() ? bundle.getTotal() : 0).as(body).isZero();
             }
             case NO_MATCH -> assertThat(answer.statusCode()).as(body).isLessThan(500);
+            case GONE -> assertThat(answer.statusCode()).as(body).isEqualTo(410);
         }
         assertThat(victim.ids()).as("the answer names the other site's data: %s", body).noneMatch(body::contains);
         if (body.startsWith("{\"resourceType\":\"Bundle\"")) {
@@ -274,6 +284,14 @@ class SiteIsolationAttackIT {
             }
         });
         return bundle;
+    }
+
+    /** The path of the next page of a search the coordinator made (its total counts every site). */
+    private static String nextPageOfTheCoordinators(String search) {
+        Response first = fhirRequest().get(search);
+        assertThat(bundle(first).getLink("next")).as(first.asString()).isNotNull();
+        String next = bundle(first).getLink("next").getUrl();
+        return next.substring(next.indexOf("/fhir") + "/fhir".length());
     }
 
     private static String createAs(String client, String type, String body) {
