@@ -108,6 +108,7 @@ class SiteIsolationAttackIT {
                 new Door("read Provenance", (r, v) -> r.get("/" + v.provenance()), Expect.NOT_FOUND),
                 new Door("vread Patient", (r, v) -> r.get("/" + v.patient() + "/_history/1"), Expect.NOT_FOUND),
                 new Door("history of the Patient", (r, v) -> r.get("/" + v.patient() + "/_history"), Expect.NOT_FOUND),
+                new Door("history of the Task", (r, v) -> r.get("/" + v.task() + "/_history"), Expect.NOT_FOUND),
                 new Door("history of Patients", (r, v) -> r.get("/Patient/_history"), Expect.FORBIDDEN),
                 new Door("history of the server", (r, v) -> r.get("/_history"), Expect.FORBIDDEN),
                 new Door("$everything", (r, v) -> r.get("/" + v.patient() + "/$everything"), Expect.NOT_FOUND),
@@ -173,6 +174,9 @@ class SiteIsolationAttackIT {
                 new Door("transaction with a record about the patient", (r, v) -> r.body(transactionAbout(v.patient())).post("/"), Expect.FORBIDDEN),
                 new Door("conditional update of the patient", (r, v) -> r.body(renamed(v).replace("\"id\":\"" + id(v.patient()) + "\",", ""))
                         .put("/Patient?identifier=urn:isotox:test:attack|" + v.identifier()), Expect.NO_MATCH),
+                new Door("conditional patch of the patient", (r, v) -> r.contentType("application/json-patch+json")
+                        .body("[{\"op\":\"replace\",\"path\":\"/gender\",\"value\":\"male\"}]")
+                        .patch("/Patient?identifier=urn:isotox:test:attack|" + v.identifier()), Expect.NO_MATCH),
                 new Door("conditional delete of the patient", (r, v) -> r.delete("/Patient?identifier=urn:isotox:test:attack|" + v.identifier()),
                         Expect.NO_MATCH),
                 new Door("conditional create matching the patient", (r, v) -> r.header("If-None-Exist",
