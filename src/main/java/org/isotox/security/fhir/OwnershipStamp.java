@@ -35,6 +35,8 @@ import org.springframework.stereotype.Component;
 class OwnershipStamp {
 
     static final String RULE_SYSTEM = "https://isotox.org/fhir/CodeSystem/ownership-rule";
+    /** Before every other storage hook (profile validation runs at -200): a write the writer may not make is refused before anything is judged or derived from it. */
+    static final int FIRST = -1000;
 
     private final FhirContext fhirContext;
     private final RequestWriters writers;
@@ -50,17 +52,17 @@ class OwnershipStamp {
         this.placement = placement;
     }
 
-    @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+    @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = FIRST)
     public void created(IBaseResource resource, RequestDetails request) {
         stamp(resource, Optional.empty(), request);
     }
 
-    @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+    @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = FIRST)
     public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
         stamp(resource, Optional.of(storedOwner(previous, request)), request);
     }
 
-    @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
+    @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED, order = FIRST)
     public void deleted(IBaseResource resource, RequestDetails request) {
         Writer writer = writers.of(request);
         Write deletion = new Write(type(resource), Optional.of(storedOwner(resource, request)), Optional.empty(), Set.of(),
