@@ -1,4 +1,4 @@
-package org.isotox.server;
+package org.isotox.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;

@@ -1,5 +1,6 @@
 package org.isotox.server;
 
+import org.isotox.fhir.DefinitionFiles;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.context.support.IValidationSupport;

@@ -1,5 +1,6 @@
 package org.isotox.server;
 
+import org.isotox.fhir.DefinitionFiles;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import org.hl7.fhir.r4.model.Bundle;

@@ -17,8 +17,8 @@ import org.isotox.dose.fhir.IsotoxicRulesReader;
 import org.isotox.schedule.domain.Schedule;
 import org.isotox.schedule.fhir.PlanScheduleReader;
 import org.isotox.simon.domain.SimonDesign;
-import org.isotox.study.domain.StudyProtocol;
-import org.isotox.study.fhir.StudyProtocolReader;
+import org.isotox.simon.domain.StudyProtocol;
+import org.isotox.simon.fhir.StudyProtocolReader;
 import org.isotox.testsupport.Fhir;
 import org.isotox.testsupport.TrialFixtures;
 

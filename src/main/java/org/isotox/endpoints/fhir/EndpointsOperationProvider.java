@@ -12,8 +12,8 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.isotox.fhir.OperationParameters;
 import org.isotox.fhir.OperationProvider;
-import org.isotox.study.fhir.StudyState;
-import org.isotox.study.fhir.StudyStates;
+import org.isotox.simon.fhir.StudyState;
+import org.isotox.simon.fhir.StudyStates;
 import org.isotox.study.fhir.TrialStudies;
 import org.springframework.stereotype.Component;
 

@@ -9,8 +9,8 @@ import org.isotox.endpoints.domain.KaplanMeierEstimator;
 import org.isotox.endpoints.domain.SubjectFollowUp;
 import org.isotox.endpoints.domain.SurvivalCurve;
 import org.isotox.study.domain.EnrolledSubject;
-import org.isotox.study.domain.StudyProgress;
-import org.isotox.study.fhir.StudyState;
+import org.isotox.simon.domain.StudyProgress;
+import org.isotox.simon.fhir.StudyState;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,5 +1,11 @@
-package org.isotox.study.fhir;
+package org.isotox.enrolment.fhir;
 
+import org.isotox.study.fhir.TrialStudies;
+import org.isotox.study.fhir.StudyRoster;
+import org.isotox.study.fhir.StudyLock;
+import org.isotox.simon.fhir.StudyStates;
+import org.isotox.simon.fhir.StudyState;
+import org.isotox.simon.fhir.StudyProtocolReader;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;

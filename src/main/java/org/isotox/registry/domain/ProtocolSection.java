@@ -1,6 +1,5 @@
 package org.isotox.registry.domain;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -25,7 +24,8 @@ public record ProtocolSection(
 
     public record OrgStudyIdInfo(String id) {}
 
-    public record Organization(String fullName, @JsonProperty("class") String organizationClass) {}
+    /** {@code organizationClass} is {@code class} in the registry's JSON. */
+    public record Organization(String fullName, String organizationClass) {}
 
     public record StatusModule(
             String statusVerifiedDate, OverallStatus overallStatus, String whyStopped, DateStruct startDateStruct,
@@ -38,7 +38,8 @@ public record ProtocolSection(
 
     public record SponsorCollaboratorsModule(Sponsor leadSponsor, List<Sponsor> collaborators) {}
 
-    public record Sponsor(String name, @JsonProperty("class") String sponsorClass) {}
+    /** {@code sponsorClass} is {@code class} in the registry's JSON. */
+    public record Sponsor(String name, String sponsorClass) {}
 
     public record DescriptionModule(String briefSummary, String detailedDescription) {}
 

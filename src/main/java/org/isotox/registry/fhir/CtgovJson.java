@@ -6,10 +6,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.isotox.fhir.OperationPart;
@@ -27,7 +29,19 @@ final class CtgovJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .propertyNamingStrategy(new RegistryNames())
             .build();
+
+    /** The registry's {@code class} (a Java keyword) for the records' {@code organizationClass} and {@code sponsorClass}. */
+    private static final class RegistryNames extends PropertyNamingStrategies.NamingBase {
+
+        private static final Set<String> CLASS = Set.of("organizationClass", "sponsorClass");
+
+        @Override
+        public String translate(String name) {
+            return CLASS.contains(name) ? "class" : name;
+        }
+    }
 
     private CtgovJson() {}
 

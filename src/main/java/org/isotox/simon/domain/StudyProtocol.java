@@ -1,4 +1,4 @@
-package org.isotox.study.domain;
+package org.isotox.simon.domain;
 
 import org.isotox.simon.domain.DesignAudit;
 import org.isotox.simon.domain.SimonDesign;

@@ -1,5 +1,6 @@
-package org.isotox.study.domain;
+package org.isotox.simon.domain;
 
+import org.isotox.study.domain.EnrolledSubject;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.isotox.study.fhir;
+package org.isotox.simon.fhir;
 
 import java.util.ArrayList;
 import java.util.List;

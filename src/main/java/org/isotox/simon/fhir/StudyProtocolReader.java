@@ -1,4 +1,4 @@
-package org.isotox.study.fhir;
+package org.isotox.simon.fhir;
 
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.isotox.fhir.Canonicals;
 import org.isotox.simon.domain.SimonDesign;
-import org.isotox.study.domain.StudyProtocol;
+import org.isotox.simon.domain.StudyProtocol;
 import org.isotox.toxicity.domain.SevereToxicityCriterion;
 import org.isotox.toxicity.domain.SevereToxicityRule;
 import org.isotox.toxicity.domain.ToxicityRecord;

@@ -1,11 +1,11 @@
-package org.isotox.study.fhir;
+package org.isotox.simon.fhir;
 
 import java.util.List;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.isotox.simon.domain.StoppingStatus;
-import org.isotox.study.domain.StudyProgress;
-import org.isotox.study.domain.StudyProtocol;
-import org.isotox.study.domain.SubjectCourse;
+import org.isotox.simon.domain.StudyProgress;
+import org.isotox.simon.domain.StudyProtocol;
+import org.isotox.simon.domain.SubjectCourse;
 
 /** A trial study as it stands: its rules, its subjects' courses and its Simon status. */
 public record StudyState(

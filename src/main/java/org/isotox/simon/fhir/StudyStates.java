@@ -1,5 +1,6 @@
-package org.isotox.study.fhir;
+package org.isotox.simon.fhir;
 
+import org.isotox.study.fhir.StudyRoster;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +11,9 @@ import org.isotox.dose.fhir.DeliveredCourses;
 import org.isotox.dose.fhir.DeliveredCourses.PatientCourses;
 import org.isotox.toxicity.domain.RadiotherapyInterruption;
 import org.isotox.study.domain.EnrolledSubject;
-import org.isotox.study.domain.StudyProgress;
-import org.isotox.study.domain.StudyProtocol;
-import org.isotox.study.domain.SubjectCourse;
+import org.isotox.simon.domain.StudyProgress;
+import org.isotox.simon.domain.StudyProtocol;
+import org.isotox.simon.domain.SubjectCourse;
 import org.isotox.toxicity.domain.ToxicityRecord;
 import org.isotox.toxicity.fhir.PatientToxicity;
 import org.isotox.toxicity.fhir.ToxicityRecords;

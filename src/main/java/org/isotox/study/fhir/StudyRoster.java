@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class StudyRoster {
 
-    static final String ENROLMENT_SEQUENCE = Canonicals.structureDefinition("enrolment-sequence");
-    static final String SIMON_STAGE = Canonicals.structureDefinition("simon-stage");
+    public static final String ENROLMENT_SEQUENCE = Canonicals.structureDefinition("enrolment-sequence");
+    public static final String SIMON_STAGE = Canonicals.structureDefinition("simon-stage");
     static final String SUBJECT_SITE = Canonicals.structureDefinition("research-subject-site");
 
     private final DaoRegistry daoRegistry;

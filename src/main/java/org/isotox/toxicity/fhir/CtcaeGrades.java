@@ -13,7 +13,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Resource;
 import org.isotox.fhir.Canonicals;
-import org.isotox.server.DefinitionFiles;
+import org.isotox.fhir.DefinitionFiles;
 import org.springframework.stereotype.Component;
 
 /**

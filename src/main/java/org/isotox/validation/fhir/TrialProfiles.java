@@ -18,7 +18,7 @@ import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.StructureDefinition.StructureDefinitionKind;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.hl7.fhir.r4.model.ValueSet.ConceptSetComponent;
-import org.isotox.server.DefinitionFiles;
+import org.isotox.fhir.DefinitionFiles;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,4 +1,4 @@
-package org.isotox.study.fhir;
+package org.isotox.enrolment.fhir;
 
 import org.isotox.testsupport.Tokens;
 import static io.restassured.RestAssured.given;

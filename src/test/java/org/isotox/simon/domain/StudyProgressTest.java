@@ -1,5 +1,6 @@
-package org.isotox.study.domain;
+package org.isotox.simon.domain;
 
+import org.isotox.study.domain.EnrolledSubject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

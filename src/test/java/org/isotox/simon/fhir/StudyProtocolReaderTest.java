@@ -1,4 +1,4 @@
-package org.isotox.study.fhir;
+package org.isotox.simon.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,9 +7,9 @@ import java.time.LocalDate;
 import java.util.OptionalInt;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ResearchStudy;
-import org.isotox.server.DefinitionFiles;
+import org.isotox.fhir.DefinitionFiles;
 import org.isotox.simon.domain.SimonDesign;
-import org.isotox.study.domain.StudyProtocol;
+import org.isotox.simon.domain.StudyProtocol;
 import org.isotox.toxicity.domain.SevereToxicityCriterion;
 import org.isotox.toxicity.domain.ToxicityRecord;
 import org.isotox.toxicity.domain.ToxicityRecord.Term;
