@@ -102,6 +102,24 @@ class OwnershipPolicyTest {
         }
 
         @Test
+        void cannotLabelAPatientsRecordForAnotherOwner() {
+            assertThat(refusal(OwnershipPolicy.decide(Writer.COORDINATOR,
+                    new Write("Observation", Optional.empty(), Optional.of(MINE), Set.of(THEIRS), Optional.empty(), false))))
+                    .isEqualTo(OwnershipRule.LABELLED_FOR_ANOTHER_OWNER);
+        }
+
+        @Test
+        void placesAPatientNoSiteOwnsAtTheSiteHeEnrolsHimAt() {
+            WriteVerdict enrolment = OwnershipPolicy.decide(Writer.COORDINATOR,
+                    new Write("ResearchSubject", Optional.empty(), Optional.empty(), Set.of(Owner.TRIAL_WIDE, Owner.SHARED), Optional.of("ihr-hmu2"), false));
+            WriteVerdict ofTwoSites = OwnershipPolicy.decide(Writer.COORDINATOR,
+                    new Write("ResearchSubject", Optional.empty(), Optional.empty(), Set.of(Owner.TRIAL_WIDE, THEIRS), Optional.of("ihr-hmu2"), false));
+
+            assertThat(enrolment).isEqualTo(new WriteVerdict.Stamp(MINE, true));
+            assertThat(ofTwoSites).as("nobody is placed by a subject that also refers to another site's data").isEqualTo(new WriteVerdict.Stamp(Owner.TRIAL_WIDE));
+        }
+
+        @Test
         void movesAPatientOnlyByTransfer() {
             assertThat(refusal(OwnershipPolicy.decide(Writer.COORDINATOR,
                     new Write("Patient", Optional.of(MINE), Optional.empty(), Set.of(), Optional.of("ihr-ncpb"), false))))
