@@ -2,6 +2,7 @@ package org.isotox.simon.fhir;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -73,8 +74,8 @@ class StudyStopper {
         StudyProgress progress = state.progress();
         return String.join(", ", progress.analysed(state.courses()).stream()
                 .limit(state.protocol().design().n1())
-                .filter(course -> progress.firstSevere(course).isPresent())
-                .map(course -> course.subject().reference() + " (" + progress.firstSevere(course).get().source() + ")")
+                .filter(course -> progress.severeInWindow(course, LocalDate.MAX).isPresent())
+                .map(course -> course.subject().reference() + " (" + progress.severeInWindow(course, LocalDate.MAX).get().source() + ")")
                 .toList());
     }
 }

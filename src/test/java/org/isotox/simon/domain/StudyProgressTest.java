@@ -48,6 +48,38 @@ class StudyProgressTest {
         assertThat(status.severeToxicities()).isEqualTo(1);
     }
 
+    /** D4: the window (90 days after the last fraction, IHR) fixes the outcome; what is dated later is reported only. */
+    @ParameterizedTest(name = "pneumonitis G3 {0} days after the last fraction counts for Simon: {1}")
+    @CsvSource({"89, true", "90, true", "91, false", "150, false"})
+    void aSevereToxicityCountsOnlyInsideTheEvaluationWindow(int daysAfterLastFraction, boolean counts) {
+        LocalDate dated = LAST_FRACTION.plusDays(daysAfterLastFraction);
+        SubjectCourse course = course(1, false, List.of(pneumonitis(3, dated)));
+
+        StoppingStatus status = PROGRESS.status(List.of(course), dated.plusDays(30));
+
+        assertThat(status.severeToxicities()).isEqualTo(counts ? 1 : 0);
+        assertThat(status.evaluable()).isEqualTo(1);
+        assertThat(PROGRESS.lateSevere(course).isPresent()).isEqualTo(!counts);
+        assertThat(PROGRESS.firstSevere(course)).as("the safety endpoint counts it either way").isPresent();
+    }
+
+    /** D4: a status as of a day counts only what was dated by then. */
+    @Test
+    void aStatusAsOfADayIgnoresToxicitiesDatedLater() {
+        SubjectCourse course = course(1, false, List.of(pneumonitis(3, LocalDate.of(2026, 7, 1))));
+        SubjectCourse running = new SubjectCourse(course.subject(), course.toxicities(), Optional.empty());
+
+        assertThat(PROGRESS.status(List.of(running), LocalDate.of(2026, 6, 30)).severeToxicities()).isZero();
+        assertThat(PROGRESS.status(List.of(running), LocalDate.of(2026, 7, 1)).severeToxicities()).isEqualTo(1);
+    }
+
+    @Test
+    void aWithdrawnSubjectWhoseSevereToxicityCameAfterTheWindowLeavesTheAnalysis() {
+        List<SubjectCourse> courses = List.of(course(1, true, List.of(pneumonitis(3, LAST_FRACTION.plusDays(120)))));
+
+        assertThat(PROGRESS.analysed(courses)).isEmpty();
+    }
+
     @Test
     void toxicityRecordedBeforeEnrolmentDoesNotCount() {
         StoppingStatus status = PROGRESS.status(List.of(course(1, false, List.of(pneumonitis(3, ENROLLED.minusDays(1))))), ENROLLED);

@@ -111,6 +111,34 @@ class SimonWalkthroughIT {
         assertThat(status.getParameterValue("severeToxicities").primitiveValue()).isEqualTo("3");
     }
 
+    /**
+     * D4 of issue 23: a severe toxicity dated after the evaluation window (90 days after the last fraction)
+     * is reported but does not reopen a decision the window fixed; a status as of a day counts only what
+     * was dated by then.
+     */
+    @Test
+    void aLateSevereToxicityDoesNotRewriteTheStageOneDecision() {
+        List<String> patients = eligiblePatients(12);
+        IhrStudy ihr = TrialFixtures.newIhrStudy();
+        for (int i = 0; i < 12; i++) {
+            TrialFixtures.enrol(ihr, patients.get(i), ENROLMENT).then().statusCode(201);
+            TrialFixtures.completeCourse(patients.get(i), "2026-01-12", "2026-02-20", 22);
+        }
+        TrialFixtures.recordToxicity(patients.get(0), PNEUMONITIS, GRADE_3, "2026-02-10", 0);
+        TrialFixtures.recordToxicity(patients.get(1), PNEUMONITIS, GRADE_3, "2026-03-11", 0);
+        TrialFixtures.recordToxicity(patients.get(2), ESOPHAGITIS, GRADE_4, "2026-04-12", 0);
+        assertThat(decision(ihr)).isEqualTo("accruing-stage-2");
+
+        TrialFixtures.recordToxicity(patients.get(3), PNEUMONITIS, GRADE_3, "2026-07-20", 0);
+
+        assertThat(study(ihr).getStatus()).isEqualTo(ResearchStudyStatus.ACTIVE);
+        assertThat(decision(ihr)).isEqualTo("accruing-stage-2");
+        assertThat(simonStatus(ihr).getParameterValue("severeToxicities").primitiveValue()).isEqualTo("3");
+        Parameters asOfMarch = parse(fhirRequest().get("/" + ihr.studyReference() + "/$simon-status?asOf=2026-03-01")
+                .then().statusCode(200).extract().response(), Parameters.class);
+        assertThat(asOfMarch.getParameterValue("severeToxicities").primitiveValue()).isEqualTo("1");
+    }
+
     @Test
     void samePatientCannotBeEnrolledTwice() {
         String patient = TrialFixtures.eligiblePatient();
