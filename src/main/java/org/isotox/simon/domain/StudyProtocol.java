@@ -1,20 +1,29 @@
 package org.isotox.simon.domain;
 
-import org.isotox.simon.domain.DesignAudit;
-import org.isotox.simon.domain.SimonDesign;
 import org.isotox.toxicity.domain.SevereToxicityRule;
 
 /**
  * The rules of a trial that enrolment and stopping depend on, as read from its definition: the
  * Simon two-stage design, the assumptions it was planned with, how long after radiotherapy a
- * subject is observed before counting as free of severe toxicity, and what a severe toxicity is.
+ * subject is observed before counting as free of severe toxicity, what a severe toxicity is, and how
+ * many days before a radiotherapy break a grading of the toxicity the break names may be dated to count
+ * with it.
  */
 public record StudyProtocol(
-        SimonDesign design, DesignAssumptions assumptions, int evaluationWindowDays, SevereToxicityRule severeToxicity) {
+        SimonDesign design, DesignAssumptions assumptions, int evaluationWindowDays, SevereToxicityRule severeToxicity,
+        int interruptionAttributionDays) {
+
+    /** A protocol whose breaks count only for gradings dated during them. */
+    public StudyProtocol(SimonDesign design, DesignAssumptions assumptions, int evaluationWindowDays, SevereToxicityRule severeToxicity) {
+        this(design, assumptions, evaluationWindowDays, severeToxicity, 0);
+    }
 
     public StudyProtocol {
         if (design == null || assumptions == null || severeToxicity == null) {
             throw new IllegalArgumentException("a study protocol needs a design, its assumptions and a severe-toxicity rule");
+        }
+        if (interruptionAttributionDays < 0) {
+            throw new IllegalArgumentException("interruption attribution window must not be negative, was " + interruptionAttributionDays);
         }
         if (evaluationWindowDays < 0) {
             throw new IllegalArgumentException("evaluation window must not be negative, was " + evaluationWindowDays);

@@ -52,7 +52,9 @@ public class StudyProtocolReader {
         List<SevereToxicityCriterion> criteria = study.getExtensionsByUrl(SEVERE_TOXICITY).stream()
                 .map(StudyProtocolReader::criterion)
                 .toList();
-        return new StudyProtocol(design, assumptions, days(part(simon, "evaluationWindow")), new SevereToxicityRule(criteria));
+        Extension attribution = simon.getExtensionByUrl("interruptionAttributionWindow");
+        return new StudyProtocol(design, assumptions, days(part(simon, "evaluationWindow")), new SevereToxicityRule(criteria),
+                attribution == null ? 0 : days(attribution));
     }
 
     private static SevereToxicityCriterion criterion(Extension extension) {

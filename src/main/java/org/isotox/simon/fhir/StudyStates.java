@@ -61,7 +61,8 @@ public class StudyStates {
                         .collect(Collectors.groupingBy(
                                 PatientToxicity::patient,
                                 Collectors.mapping(t -> RadiotherapyInterruption.attribute(
-                                                t.record(), coursesOf(patientCourses, t.patient()).interruptions()),
+                                                t.record(), coursesOf(patientCourses, t.patient()).interruptions(),
+                                                protocol.get().interruptionAttributionDays()),
                                         Collectors.toList())));
         List<SubjectCourse> subjectCourses = subjects.stream()
                 .map(s -> new SubjectCourse(

@@ -17,18 +17,22 @@ public record RadiotherapyInterruption(LocalDate from, LocalDate to, int days, O
     }
 
     /**
-     * Whether this break counts for {@code record}: it names the record's term as its reason, or,
-     * naming no reason, it spans the day the toxicity was assessed (the break coincides with it).
+     * Whether this break counts for {@code record}: when it names the record's term as its reason, the
+     * grading must be dated from {@code gradedBefore} days before the break began to its end (a grading
+     * long before or after a break does not borrow it); naming no reason, it must span the day the toxicity
+     * was assessed (the break coincides with it).
      */
-    public boolean isAttributableTo(ToxicityRecord record) {
-        return reason.map(record.term()::equals)
-                .orElse(!record.date().isBefore(from) && !record.date().isAfter(to));
+    public boolean isAttributableTo(ToxicityRecord record, int gradedBefore) {
+        boolean named = reason.map(record.term()::equals).orElse(false);
+        LocalDate earliest = named ? from.minusDays(gradedBefore) : from;
+        boolean dated = !record.date().isBefore(earliest) && !record.date().isAfter(to);
+        return (named || reason.isEmpty()) && dated;
     }
 
     /** The record with its interruption days raised to the longest break attributable to it. */
-    public static ToxicityRecord attribute(ToxicityRecord record, java.util.List<RadiotherapyInterruption> breaks) {
+    public static ToxicityRecord attribute(ToxicityRecord record, java.util.List<RadiotherapyInterruption> breaks, int gradedBefore) {
         int longest = breaks.stream()
-                .filter(b -> b.isAttributableTo(record))
+                .filter(b -> b.isAttributableTo(record, gradedBefore))
                 .mapToInt(RadiotherapyInterruption::days)
                 .max()
                 .orElse(0);

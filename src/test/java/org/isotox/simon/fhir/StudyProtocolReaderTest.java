@@ -28,6 +28,7 @@ class StudyProtocolReaderTest {
         assertThat(protocol.design()).isEqualTo(new SimonDesign(8, 12, 25, 30));
         assertThat(protocol.assumptions()).isEqualTo(new StudyProtocol.DesignAssumptions(0.75, 0.90, 0.125, 0.85));
         assertThat(protocol.evaluationWindowDays()).isEqualTo(90);
+        assertThat(protocol.interruptionAttributionDays()).as("a break counts for gradings from a week before it began").isEqualTo(7);
         assertThat(protocol.severeToxicity().criteria()).containsExactly(
                 new SevereToxicityCriterion(new Term(NCIT, "C143767"), 3, OptionalInt.empty()),
                 new SevereToxicityCriterion(new Term(NCIT, "C57797"), 4, OptionalInt.empty()),

@@ -21,26 +21,39 @@ class RadiotherapyInterruptionTest {
     void breakWithoutAReasonCountsForToxicitiesAssessedDuringIt(int daysAfter, boolean attributable) {
         RadiotherapyInterruption pause = new RadiotherapyInterruption(MONDAY, MONDAY.plusDays(8), 8, Optional.empty());
 
-        assertThat(pause.isAttributableTo(esophagitis(3, MONDAY.plusDays(daysAfter)))).isEqualTo(attributable);
+        assertThat(pause.isAttributableTo(esophagitis(3, MONDAY.plusDays(daysAfter)), 7)).isEqualTo(attributable);
     }
 
     @Test
     void breakNamingItsReasonCountsOnlyForThatTerm() {
         RadiotherapyInterruption pause = new RadiotherapyInterruption(MONDAY, MONDAY.plusDays(7), 7, Optional.of(ESOPHAGITIS));
 
-        assertThat(pause.isAttributableTo(esophagitis(3, MONDAY.plusDays(30)))).isTrue();
-        assertThat(pause.isAttributableTo(new ToxicityRecord(PNEUMONITIS, 3, 0, MONDAY.plusDays(3), "Observation/2"))).isFalse();
+        assertThat(pause.isAttributableTo(esophagitis(3, MONDAY.plusDays(3)), 7)).isTrue();
+        assertThat(pause.isAttributableTo(new ToxicityRecord(PNEUMONITIS, 3, 0, MONDAY.plusDays(3), "Observation/2"), 7)).isFalse();
+    }
+
+    /**
+     * D3 of issue 23: a break naming esophagitis counts for an esophagitis grading dated from the study's
+     * window (IHR: 7 days) before the break began to its end, not for one weeks later.
+     */
+    @ParameterizedTest(name = "graded {0} days after the break began (break of 10 days, window 7) -> attributable {1}")
+    @CsvSource({"-8, false", "-7, true", "0, true", "10, true", "11, false", "40, false"})
+    void breakNamingItsReasonCountsOnlyForGradingsDatedAroundIt(int daysAfterStart, boolean attributable) {
+        RadiotherapyInterruption pause = new RadiotherapyInterruption(MONDAY, MONDAY.plusDays(10), 10, Optional.of(ESOPHAGITIS));
+
+        assertThat(pause.isAttributableTo(esophagitis(3, MONDAY.plusDays(daysAfterStart)), 7)).isEqualTo(attributable);
     }
 
     @Test
-    void attributionRaisesTheRecordsInterruptionToTheLongestBreak() {
+    void attributionRaisesTheRecordsInterruptionToTheLongestBreakAroundIt() {
         List<RadiotherapyInterruption> breaks = List.of(
                 new RadiotherapyInterruption(MONDAY, MONDAY.plusDays(4), 4, Optional.empty()),
-                new RadiotherapyInterruption(MONDAY.plusDays(10), MONDAY.plusDays(17), 7, Optional.of(ESOPHAGITIS)));
+                new RadiotherapyInterruption(MONDAY.plusDays(7), MONDAY.plusDays(14), 7, Optional.of(ESOPHAGITIS)),
+                new RadiotherapyInterruption(MONDAY.plusDays(60), MONDAY.plusDays(72), 12, Optional.of(ESOPHAGITIS)));
 
-        ToxicityRecord attributed = RadiotherapyInterruption.attribute(esophagitis(3, MONDAY.plusDays(2)), breaks);
+        ToxicityRecord attributed = RadiotherapyInterruption.attribute(esophagitis(3, MONDAY.plusDays(2)), breaks, 7);
 
-        assertThat(attributed.interruptionDays()).isEqualTo(7);
+        assertThat(attributed.interruptionDays()).as("the break 5 days later counts, the one two months later does not").isEqualTo(7);
     }
 
     private static ToxicityRecord esophagitis(int grade, LocalDate date) {
