@@ -20,8 +20,6 @@ import org.isotox.fhir.OperationProvider;
 import org.isotox.simon.domain.DesignAudit;
 import org.isotox.simon.domain.StoppingStatus;
 import org.isotox.simon.domain.StudyProtocol;
-import org.isotox.simon.fhir.StudyState;
-import org.isotox.simon.fhir.StudyStates;
 import org.isotox.study.fhir.TrialStudies;
 import org.springframework.stereotype.Component;
 

@@ -20,8 +20,6 @@ import org.hl7.fhir.r4.model.ResearchStudy;
 import org.hl7.fhir.r4.model.ResearchStudy.ResearchStudyStatus;
 import org.isotox.fhir.OperationOutcomes;
 import org.isotox.simon.domain.StoppingDecision;
-import org.isotox.simon.fhir.StudyState;
-import org.isotox.simon.fhir.StudyStates;
 import org.springframework.stereotype.Component;
 
 /**

@@ -14,7 +14,6 @@ import org.hl7.fhir.r4.model.ResearchStudy.ResearchStudyStatus;
 import org.hl7.fhir.r4.model.StringType;
 import org.isotox.simon.domain.SimonDesign;
 import org.isotox.simon.domain.StudyProgress;
-import org.isotox.simon.fhir.StudyState;
 import org.springframework.stereotype.Component;
 
 /** Closes a study to accrual when its stopping boundary is reached, and tells the coordinator. */
