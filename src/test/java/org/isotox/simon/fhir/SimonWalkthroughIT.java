@@ -88,10 +88,7 @@ class SimonWalkthroughIT {
     void stageOnePassesAndStageTwoOpensToThirty() {
         List<String> patients = eligiblePatients(31);
         IhrStudy ihr = TrialFixtures.newIhrStudy();
-        for (int i = 0; i < 12; i++) {
-            TrialFixtures.enrol(ihr, patients.get(i), ENROLMENT).then().statusCode(201);
-            TrialFixtures.completeCourse(patients.get(i), "2026-01-12", "2026-02-20", 22);
-        }
+        enrolStageOneWithCompletedCourses(ihr, patients);
         TrialFixtures.recordToxicity(patients.get(0), PNEUMONITIS, GRADE_3, "2026-02-10", 0);
         TrialFixtures.recordToxicity(patients.get(1), PNEUMONITIS, GRADE_3, "2026-02-11", 0);
         TrialFixtures.recordToxicity(patients.get(2), ESOPHAGITIS, GRADE_4, "2026-02-12", 0);
@@ -120,10 +117,7 @@ class SimonWalkthroughIT {
     void aLateSevereToxicityDoesNotRewriteTheStageOneDecision() {
         List<String> patients = eligiblePatients(12);
         IhrStudy ihr = TrialFixtures.newIhrStudy();
-        for (int i = 0; i < 12; i++) {
-            TrialFixtures.enrol(ihr, patients.get(i), ENROLMENT).then().statusCode(201);
-            TrialFixtures.completeCourse(patients.get(i), "2026-01-12", "2026-02-20", 22);
-        }
+        enrolStageOneWithCompletedCourses(ihr, patients);
         TrialFixtures.recordToxicity(patients.get(0), PNEUMONITIS, GRADE_3, "2026-02-10", 0);
         TrialFixtures.recordToxicity(patients.get(1), PNEUMONITIS, GRADE_3, "2026-03-11", 0);
         TrialFixtures.recordToxicity(patients.get(2), ESOPHAGITIS, GRADE_4, "2026-04-12", 0);
@@ -184,6 +178,14 @@ class SimonWalkthroughIT {
     private static void assertRefused(Response response, String reason) {
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(422);
         assertThat(outcome(response).getIssue()).anySatisfy(issue -> assertThat(issue.getDiagnostics()).contains(reason));
+    }
+
+    /** The first twelve patients enrolled, each with radiotherapy delivered from 12 January to 20 February 2026. */
+    private static void enrolStageOneWithCompletedCourses(IhrStudy ihr, List<String> patients) {
+        for (int i = 0; i < 12; i++) {
+            TrialFixtures.enrol(ihr, patients.get(i), ENROLMENT).then().statusCode(201);
+            TrialFixtures.completeCourse(patients.get(i), "2026-01-12", "2026-02-20", 22);
+        }
     }
 
     private static String decision(IhrStudy ihr) {
