@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAu
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.autoconfigure.thymeleaf.ThymeleafAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The Isotox FHIR server: HAPI FHIR JPA (R4) on Spring Boot.
@@ -22,6 +23,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * Security (the token decoder, the embedded issuer, its users) is configured explicitly in
  * {@code org.isotox.security.fhir}, not guessed from properties.
  */
+@EnableScheduling
 @SpringBootApplication(
         scanBasePackages = "org.isotox",
         exclude = {

@@ -60,35 +60,36 @@ class CourseSummaryDeriver {
 
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
     void created(IBaseResource resource, TransactionDetails transaction) {
-        fractionWritten(resource, false, transaction);
+        written(resource, false, transaction);
     }
 
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
     void updated(IBaseResource previous, IBaseResource current, TransactionDetails transaction) {
-        fractionWritten(current, false, transaction);
+        written(current, false, transaction);
     }
 
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
     void deleted(IBaseResource resource, TransactionDetails transaction) {
-        fractionWritten(resource, true, transaction);
+        written(resource, true, transaction);
+    }
+
+    private void written(IBaseResource resource, boolean deleted, TransactionDetails transaction) {
+        if (resource instanceof Procedure fraction && isFraction(fraction) && fraction.getSubject().hasReference()) {
+            derive(fraction.getSubject().getReference(), new PendingWrite(fraction, deleted), transaction);
+        } else if (resource instanceof ServiceRequest prescription && PrescriptionGuard.isPrescription(prescription)
+                && prescription.getSubject().hasReference()) {
+            derive(prescription.getSubject().getReference(), new PendingWrite(prescription, deleted), transaction);
+        }
     }
 
     /**
      * The summary is written in the write's own transaction details, so that several fractions in
      * one transaction Bundle update one summary: the second finds the summary the first created
-     * through the transaction's resolved match URLs, which the database cannot show it yet.
+     * through the transaction's resolved match URLs, which the database cannot show it yet. For the
+     * same reason the written fraction or prescription is laid over the stored ones.
      */
-    private void fractionWritten(IBaseResource resource, boolean deleted, TransactionDetails transaction) {
-        if (!(resource instanceof Procedure written) || !isFraction(written) || !written.getSubject().hasReference()) {
-            return;
-        }
-        String patient = written.getSubject().getReference();
-        List<Procedure> fractions = new ArrayList<>(storedFractions(patient).stream()
-                .filter(f -> !f.getIdElement().getIdPart().equals(written.getIdElement().getIdPart()))
-                .toList());
-        if (!deleted) {
-            fractions.add(written);
-        }
+    private void derive(String patient, PendingWrite write, TransactionDetails transaction) {
+        List<Procedure> fractions = write.over(storedFractions(patient), Procedure.class);
         List<DeliveredFraction> delivered = fractions.stream()
                 .filter(f -> f.getStatus() == ProcedureStatus.COMPLETED && f.hasPerformedDateTimeType())
                 .map(CourseSummaryDeriver::delivered)
@@ -104,13 +105,12 @@ class CourseSummaryDeriver {
                 .map(e -> (CodeableConcept) e.getExtensionByUrl("volume").getValue())
                 .findFirst();
         String patientId = new org.hl7.fhir.r4.model.IdType(patient).getIdPart();
+        String summaryMatch = "Procedure?identifier=" + SUMMARY_IDENTIFIER + "|" + patientId;
+        Procedure course = courseSummary(patient, patientId, summary, volume);
+        CourseStatement.of(write.over(storedPrescriptions(patient), ServiceRequest.class), storedSummary(patientId))
+                .applyTo(course, summary);
         daoRegistry.getResourceDao(Procedure.class).update(
-                courseSummary(patient, patientId, summary, volume, prescribedFractions(patient)),
-                "Procedure?identifier=" + SUMMARY_IDENTIFIER + "|" + patientId,
-                true,
-                false,
-                DerivedWrites.request(),
-                transaction);
+                course, summaryMatch, true, false, DerivedWrites.request(), transaction);
     }
 
     private static boolean isFraction(Procedure procedure) {
@@ -138,17 +138,22 @@ class CourseSummaryDeriver {
                 .toList();
     }
 
-    /** The fractions of the patient's active prescription, if there is one. */
-    private Optional<Integer> prescribedFractions(String patient) {
+    private List<ServiceRequest> storedPrescriptions(String patient) {
         SearchParameterMap query = SearchParameterMap.newSynchronous()
                 .add(ServiceRequest.SP_SUBJECT, new ReferenceParam(patient))
-                .add(ServiceRequest.SP_STATUS, new TokenParam("active"))
                 .add(ServiceRequest.SP_CODE, new TokenParam("http://snomed.info/sct", PrescriptionGuard.PRESCRIPTION_CODE));
         return daoRegistry.getResourceDao(ServiceRequest.class).search(query, new SystemRequestDetails()).getAllResources()
                 .stream()
                 .map(ServiceRequest.class::cast)
-                .flatMap(p -> PrescribedDose.of(p).stream())
-                .map(PrescribedDose::fractions)
+                .toList();
+    }
+
+    private Optional<Procedure> storedSummary(String patientId) {
+        SearchParameterMap query = SearchParameterMap.newSynchronous()
+                .add(Procedure.SP_IDENTIFIER, new TokenParam(SUMMARY_IDENTIFIER, patientId));
+        return daoRegistry.getResourceDao(Procedure.class).search(query, new SystemRequestDetails()).getAllResources()
+                .stream()
+                .map(Procedure.class::cast)
                 .findFirst();
     }
 
@@ -156,12 +161,8 @@ class CourseSummaryDeriver {
             String patient,
             String patientId,
             DeliverySummary summary,
-            Optional<CodeableConcept> volume,
-            Optional<Integer> prescribed) {
-        boolean complete = prescribed.map(n -> summary.fractionsDelivered() >= n).orElse(false);
-        Procedure course = new Procedure()
-                .setStatus(complete ? ProcedureStatus.COMPLETED : ProcedureStatus.INPROGRESS)
-                .setSubject(new Reference(patient));
+            Optional<CodeableConcept> volume) {
+        Procedure course = new Procedure().setStatus(ProcedureStatus.INPROGRESS).setSubject(new Reference(patient));
         course.getMeta().addProfile(Canonicals.structureDefinition("isotox-radiotherapy-course-summary"));
         course.addIdentifier().setSystem(SUMMARY_IDENTIFIER).setValue(patientId);
         course.getCategory().addCoding(new Coding("http://snomed.info/sct", "1287742003", "Radiotherapy (procedure)"));

@@ -7,19 +7,17 @@ import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Period;
-import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Procedure.ProcedureStatus;
+import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.UnsignedIntType;
+import org.isotox.dose.domain.RecordedCourse;
 import org.isotox.fhir.Canonicals;
 import org.isotox.fhir.FhirDates;
 import org.isotox.toxicity.domain.RadiotherapyInterruption;
@@ -32,7 +30,7 @@ public class DeliveredCourses {
 
     /** SNOMED CT "Radiotherapy course of treatment", the code of mCODE's RadiotherapyCourseSummary. */
     static final TokenParam COURSE = new TokenParam("http://snomed.info/sct", "1217123003");
-    static final String INTERRUPTION = Canonicals.structureDefinition("treatment-interruption");
+    public static final String INTERRUPTION = Canonicals.structureDefinition("treatment-interruption");
 
     private final DaoRegistry daoRegistry;
 
@@ -40,12 +38,14 @@ public class DeliveredCourses {
         this.daoRegistry = daoRegistry;
     }
 
-    /**
-     * What the courses say of each patient: the last fraction once a course is over (completed,
-     * or stopped early) and every recorded treatment interruption.
-     */
-    public Map<String, PatientCourses> of(Collection<String> patients) {
-        Map<String, PatientCourses> courses = new HashMap<>();
+    public static boolean isCourseSummary(Procedure procedure) {
+        return procedure.getCode().getCoding().stream()
+                .anyMatch(c -> COURSE.getSystem().equals(c.getSystem()) && COURSE.getValue().equals(c.getCode()));
+    }
+
+    /** What the course records say of each patient's radiotherapy; a patient without one is absent. */
+    public Map<String, RecordedCourse> of(Collection<String> patients) {
+        Map<String, RecordedCourse> courses = new HashMap<>();
         if (patients.isEmpty()) {
             return courses;
         }
@@ -57,36 +57,37 @@ public class DeliveredCourses {
         daoRegistry.getResourceDao(Procedure.class).search(query, new SystemRequestDetails()).getAllResources().stream()
                 .map(Procedure.class::cast)
                 .filter(p -> p.getStatus() != ProcedureStatus.ENTEREDINERROR)
-                .forEach(p -> courses.merge(p.getSubject().getReference(), PatientCourses.of(p), PatientCourses::plus));
+                .forEach(p -> courses.merge(p.getSubject().getReference(), CourseRecords.of(p), RecordedCourse::plus));
         return courses;
     }
 
-    /**
-     * @param lastFraction  the latest last fraction of a course that is over
-     * @param interruptions the interruptions of all the patient's courses
-     */
-    public record PatientCourses(Optional<LocalDate> lastFraction, List<RadiotherapyInterruption> interruptions) {
+    /** A course summary as the domain reads it. */
+    static final class CourseRecords {
 
-        public static final PatientCourses NONE = new PatientCourses(Optional.empty(), List.of());
+        private CourseRecords() {}
 
-        static PatientCourses of(Procedure course) {
-            boolean over = course.getStatus() == ProcedureStatus.COMPLETED || course.getStatus() == ProcedureStatus.STOPPED;
-            Optional<LocalDate> end = over && course.hasPerformedPeriod() && course.getPerformedPeriod().hasEndElement()
-                    ? FhirDates.dayOf(course.getPerformedPeriod().getEndElement())
-                    : Optional.empty();
-            return new PatientCourses(end, course.getExtensionsByUrl(INTERRUPTION).stream()
-                    .map(PatientCourses::interruption)
-                    .flatMap(Optional::stream)
-                    .toList());
+        static RecordedCourse of(Procedure course) {
+            ProcedureStatus recorded = course.hasStatus() ? course.getStatus() : ProcedureStatus.INPROGRESS;
+            RecordedCourse.Status status = switch (recorded) {
+                case COMPLETED -> RecordedCourse.Status.COMPLETED;
+                case STOPPED, NOTDONE -> RecordedCourse.Status.STOPPED;
+                default -> RecordedCourse.Status.RUNNING;
+            };
+            Period performed = course.hasPerformedPeriod() ? course.getPerformedPeriod() : new Period();
+            return new RecordedCourse(
+                    status,
+                    FhirDates.dayOf(performed.getStartElement()),
+                    FhirDates.dayOf(performed.getEndElement()),
+                    term(course.getStatusReason()),
+                    course.getExtensionsByUrl(INTERRUPTION).stream()
+                            .map(CourseRecords::interruption)
+                            .flatMap(Optional::stream)
+                            .toList());
         }
 
-        PatientCourses plus(PatientCourses other) {
-            Optional<LocalDate> latest = lastFraction.isEmpty()
-                    ? other.lastFraction
-                    : other.lastFraction.filter(d -> d.isAfter(lastFraction.get())).or(() -> lastFraction);
-            List<RadiotherapyInterruption> all = new ArrayList<>(interruptions);
-            all.addAll(other.interruptions);
-            return new PatientCourses(latest, all);
+        static Optional<ToxicityRecord.Term> term(CodeableConcept concept) {
+            return concept.getCoding().stream().filter(c -> c.hasCode() && c.hasSystem()).findFirst()
+                    .map(c -> new ToxicityRecord.Term(c.getSystem(), c.getCode()));
         }
 
         private static Optional<RadiotherapyInterruption> interruption(Extension extension) {
@@ -102,8 +103,7 @@ public class DeliveredCourses {
             LocalDate to = FhirDates.dayOf(span.getEndElement()).orElse(LocalDate.MAX);
             Extension reason = extension.getExtensionByUrl("reason");
             Optional<ToxicityRecord.Term> term = reason != null && reason.getValue() instanceof CodeableConcept concept
-                    ? concept.getCoding().stream().filter(Coding::hasCode).findFirst()
-                            .map(c -> new ToxicityRecord.Term(c.getSystem(), c.getCode()))
+                    ? term(concept)
                     : Optional.empty();
             return Optional.of(new RadiotherapyInterruption(
                     from.get(), to, ((UnsignedIntType) length.getValue()).getValue(), term));

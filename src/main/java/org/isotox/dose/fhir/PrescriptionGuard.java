@@ -79,7 +79,7 @@ class PrescriptionGuard {
         }
     }
 
-    private static boolean isPrescription(ServiceRequest request) {
+    static boolean isPrescription(ServiceRequest request) {
         return request.getCode().getCoding().stream()
                 .anyMatch(c -> "http://snomed.info/sct".equals(c.getSystem()) && PRESCRIPTION_CODE.equals(c.getCode()));
     }

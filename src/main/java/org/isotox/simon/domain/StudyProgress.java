@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.isotox.toxicity.domain.ToxicityRecord;
 
 /**
@@ -21,6 +22,13 @@ import org.isotox.toxicity.domain.ToxicityRecord;
  */
 public final class StudyProgress {
 
+    /** The status nearest stopping first: stopped, then unacceptable, then the most severe toxicities in stage 1 and overall. */
+    private static final Comparator<StoppingStatus> NEAREST_THE_BOUNDARY = Comparator
+            .comparing((StoppingStatus s) -> s.decision() == StoppingDecision.STOPPED_FOR_TOXICITY)
+            .thenComparing(s -> s.decision() == StoppingDecision.COMPLETE_UNACCEPTABLE)
+            .thenComparingInt(StoppingStatus::stageOneSevereToxicities)
+            .thenComparingInt(StoppingStatus::severeToxicities);
+
     private final StudyProtocol protocol;
     private final StoppingMonitor monitor;
 
@@ -29,9 +37,30 @@ public final class StudyProgress {
         this.monitor = new StoppingMonitor(protocol.design());
     }
 
-    /** The Simon status as of {@code asOf}. */
+    /**
+     * The Simon status as of {@code asOf}. Counted per term, it is the status of the term nearest its
+     * boundary: each term's subjects are counted as if it were the only severe toxicity, and a subject
+     * with a severe toxicity of another term is evaluable without counting.
+     */
     public StoppingStatus status(List<SubjectCourse> courses, LocalDate asOf) {
-        return monitor.status(analysed(courses).stream().map(c -> outcome(c, asOf)).toList());
+        List<SubjectCourse> analysed = analysed(courses);
+        return switch (protocol.counting()) {
+            case PER_PATIENT -> monitor.status(analysed.stream().map(c -> outcome(c, asOf, record -> true)).toList());
+            case PER_TERM -> protocol.severeToxicity().terms().stream()
+                    .map(term -> monitor.status(analysed.stream()
+                            .map(c -> outcome(c, asOf, record -> record.term().equals(term)))
+                            .toList()))
+                    .max(NEAREST_THE_BOUNDARY)
+                    .orElseThrow();
+        };
+    }
+
+    /** The analysed subjects not evaluable as of {@code asOf}, in enrolment order, with why and until when. */
+    public List<PendingEvaluation> pending(List<SubjectCourse> courses, LocalDate asOf) {
+        return analysed(courses).stream()
+                .filter(c -> !outcome(c, asOf, record -> true).evaluable())
+                .map(c -> new PendingEvaluation(c.subject(), c.radiotherapy().phase(), c.radiotherapy().lastFraction(), windowEnd(c)))
+                .toList();
     }
 
     /** The stage (1 or 2) a subject enrolled next would belong to. */
@@ -46,9 +75,11 @@ public final class StudyProgress {
 
     /** The subject's first severe toxicity that counts for the Simon outcome as of {@code asOf}. */
     public Optional<ToxicityRecord> severeInWindow(SubjectCourse course, LocalDate asOf) {
-        Optional<LocalDate> windowEnd = windowEnd(course);
-        return severeAmong(course, record -> !record.date().isAfter(asOf)
-                && windowEnd.map(end -> !record.date().isAfter(end)).orElse(true));
+        return severeAmong(course, record -> inWindow(course, record, asOf));
+    }
+
+    private boolean inWindow(SubjectCourse course, ToxicityRecord record, LocalDate asOf) {
+        return !record.date().isAfter(asOf) && windowEnd(course).map(end -> !record.date().isAfter(end)).orElse(true);
     }
 
     /** The subject's first severe toxicity dated after the evaluation window: reported, not counted. */
@@ -69,7 +100,7 @@ public final class StudyProgress {
         return course.lastFraction().map(last -> last.plusDays(protocol.evaluationWindowDays()));
     }
 
-    private Optional<ToxicityRecord> severeAmong(SubjectCourse course, java.util.function.Predicate<ToxicityRecord> counted) {
+    private Optional<ToxicityRecord> severeAmong(SubjectCourse course, Predicate<ToxicityRecord> counted) {
         List<ToxicityRecord> sinceEnrolment = course.toxicities().stream()
                 .filter(record -> !record.date().isBefore(course.subject().enrolled()))
                 .filter(counted)
@@ -77,9 +108,12 @@ public final class StudyProgress {
         return protocol.severeToxicity().firstSevere(sinceEnrolment);
     }
 
-    private SubjectOutcome outcome(SubjectCourse course, LocalDate asOf) {
-        if (severeInWindow(course, asOf).isPresent()) {
+    private SubjectOutcome outcome(SubjectCourse course, LocalDate asOf, Predicate<ToxicityRecord> counted) {
+        if (severeAmong(course, record -> counted.test(record) && inWindow(course, record, asOf)).isPresent()) {
             return SubjectOutcome.withSevereToxicity();
+        }
+        if (severeInWindow(course, asOf).isPresent()) {
+            return SubjectOutcome.freeOfSevereToxicity(); // evaluable by a severe toxicity that does not count here
         }
         boolean windowPassed = course.lastFraction()
                 .map(last -> !last.plusDays(protocol.evaluationWindowDays()).isAfter(asOf))

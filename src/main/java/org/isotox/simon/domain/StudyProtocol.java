@@ -1,26 +1,28 @@
 package org.isotox.simon.domain;
 
+import org.isotox.dose.domain.CourseEndRule;
 import org.isotox.toxicity.domain.SevereToxicityRule;
 
 /**
  * The rules of a trial that enrolment and stopping depend on, as read from its definition: the
  * Simon two-stage design, the assumptions it was planned with, how long after radiotherapy a
- * subject is observed before counting as free of severe toxicity, what a severe toxicity is, and how
- * many days before a radiotherapy break a grading of the toxicity the break names may be dated to count
- * with it.
+ * subject is observed before counting as free of severe toxicity, what a severe toxicity is and how
+ * the boundary counts it, how many days before a radiotherapy break a grading of the toxicity the
+ * break names may be dated to count with it, and when a course that stops early has ended.
  */
 public record StudyProtocol(
-        SimonDesign design, DesignAssumptions assumptions, int evaluationWindowDays, SevereToxicityRule severeToxicity,
-        int interruptionAttributionDays) {
-
-    /** A protocol whose breaks count only for gradings dated during them. */
-    public StudyProtocol(SimonDesign design, DesignAssumptions assumptions, int evaluationWindowDays, SevereToxicityRule severeToxicity) {
-        this(design, assumptions, evaluationWindowDays, severeToxicity, 0);
-    }
+        SimonDesign design,
+        DesignAssumptions assumptions,
+        int evaluationWindowDays,
+        SevereToxicityRule severeToxicity,
+        SevereToxicityCounting counting,
+        int interruptionAttributionDays,
+        CourseEndRule courseEnd) {
 
     public StudyProtocol {
-        if (design == null || assumptions == null || severeToxicity == null) {
-            throw new IllegalArgumentException("a study protocol needs a design, its assumptions and a severe-toxicity rule");
+        if (design == null || assumptions == null || severeToxicity == null || counting == null || courseEnd == null) {
+            throw new IllegalArgumentException(
+                    "a study protocol needs a design, its assumptions, a severe-toxicity rule and its counting, and a course-end rule");
         }
         if (interruptionAttributionDays < 0) {
             throw new IllegalArgumentException("interruption attribution window must not be negative, was " + interruptionAttributionDays);

@@ -3,6 +3,7 @@ package org.isotox.simon.fhir;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.time.LocalDate;
@@ -20,6 +21,7 @@ import org.isotox.fhir.OperationProvider;
 import org.isotox.simon.domain.DesignAudit;
 import org.isotox.simon.domain.StoppingStatus;
 import org.isotox.simon.domain.StudyProtocol;
+import org.isotox.study.fhir.StudyRoster;
 import org.isotox.study.fhir.TrialStudies;
 import org.springframework.stereotype.Component;
 
@@ -32,14 +34,17 @@ public class SimonStatusOperationProvider implements OperationProvider {
 
     private final TrialStudies studies;
     private final StudyStates states;
+    private final StudyRoster roster;
 
-    SimonStatusOperationProvider(TrialStudies studies, StudyStates states) {
+    SimonStatusOperationProvider(TrialStudies studies, StudyStates states, StudyRoster roster) {
         this.studies = studies;
         this.states = states;
+        this.roster = roster;
     }
 
     @Operation(name = "$simon-status", idempotent = true, type = ResearchStudy.class)
-    public Parameters simonStatus(@IdParam IdType studyId, @OperationParam(name = "asOf") DateType asOf) {
+    public Parameters simonStatus(
+            @IdParam IdType studyId, @OperationParam(name = "asOf") DateType asOf, RequestDetails request) {
         ResearchStudy study = studies.read("ResearchStudy/" + studyId.getIdPart())
                 .orElseThrow(() -> new ResourceNotFoundException(studyId));
         LocalDate date = OperationParameters.day("asOf", asOf).orElseGet(LocalDate::now);
@@ -57,6 +62,8 @@ public class SimonStatusOperationProvider implements OperationProvider {
         parameters.addParameter().setName("enrolmentOpen").setValue(new BooleanType(status.enrolmentAllowed()));
         parameters.addParameter().setName("asOf").setValue(new DateType(date.toString()));
         designAudit(parameters.addParameter().setName("designAudit"), state.protocol());
+        SimonStatusReading.add(parameters.addParameter().setName("reading"), state.protocol());
+        SimonStatusSubjects.add(parameters, state, roster.visibleSubjectsOf(state.reference(), request));
         return parameters;
     }
 

@@ -3,15 +3,9 @@ package org.isotox.simon.fhir;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import java.time.LocalDate;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.ResearchStudy;
-import org.hl7.fhir.r4.model.ResearchStudy.ResearchStudyStatus;
-import org.isotox.simon.domain.StoppingDecision;
-import org.isotox.study.fhir.StudyRoster;
-import org.isotox.study.fhir.TrialStudies;
 import org.isotox.toxicity.fhir.PatientToxicity;
 import org.isotox.toxicity.fhir.ToxicityRecords;
 import org.springframework.stereotype.Component;
@@ -20,9 +14,8 @@ import org.springframework.stereotype.Component;
  * The Simon stopping rule, applied on every write of a toxicity record (create, correction,
  * deletion), in the same transaction, before the record is stored (the pending write is laid over
  * the stored records, so a search never meets the half-written entity): when the severe-toxicity subjects among the first n1 reach
- * the boundary, each active trial of the patient is closed to accrual and the coordinator told.
- * A stop is never undone here; a correction that lifts the boundary is reported, and reopening
- * is a coordinator's explicit act.
+ * the boundary, each active trial of the patient is closed to accrual and the coordinator told
+ * ({@link StoppingRule}). Reopening is a coordinator's explicit act.
  */
 @Component
 @Interceptor(order = StoppingInterceptor.AFTER_VALIDATION)
@@ -32,22 +25,11 @@ class StoppingInterceptor {
     static final int AFTER_VALIDATION = 1000;
 
     private final ToxicityRecords toxicities;
-    private final StudyRoster roster;
-    private final TrialStudies studies;
-    private final StudyStates states;
-    private final StudyStopper stopper;
+    private final StoppingRule rule;
 
-    StoppingInterceptor(
-            ToxicityRecords toxicities,
-            StudyRoster roster,
-            TrialStudies studies,
-            StudyStates states,
-            StudyStopper stopper) {
+    StoppingInterceptor(ToxicityRecords toxicities, StoppingRule rule) {
         this.toxicities = toxicities;
-        this.roster = roster;
-        this.studies = studies;
-        this.states = states;
-        this.stopper = stopper;
+        this.rule = rule;
     }
 
     @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
@@ -75,26 +57,9 @@ class StoppingInterceptor {
 
     private void changed(Observation observation, Optional<PatientToxicity> now) {
         String patient = observation.getSubject().getReference();
-        if (patient == null) {
-            return;
-        }
-        PendingToxicityWrite write = PendingToxicityWrite.replacing(
-                "Observation/" + observation.getIdElement().getIdPart(), now);
-        for (String studyReference : roster.studiesOf(patient)) {
-            studies.read(studyReference).ifPresent(study -> apply(studies.lockAndRead(study), write));
-        }
-    }
-
-    private void apply(ResearchStudy study, PendingToxicityWrite write) {
-        Optional<StudyState> state = states.of(study, LocalDate.now(), write);
-        if (state.isEmpty()) {
-            return;
-        }
-        boolean boundaryReached = state.get().status().decision() == StoppingDecision.STOPPED_FOR_TOXICITY;
-        if (boundaryReached && study.getStatus() == ResearchStudyStatus.ACTIVE) {
-            stopper.stop(state.get());
-        } else if (!boundaryReached && StudyStopper.isStoppedForToxicity(study)) {
-            stopper.reportBoundaryNoLongerReached(state.get());
+        if (patient != null) {
+            rule.applyToStudiesOf(patient, PendingToxicityWrite.replacing(
+                    "Observation/" + observation.getIdElement().getIdPart(), now));
         }
     }
 }

@@ -5,14 +5,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Duration;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IntegerType;
-import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.ResearchStudy;
+import org.isotox.dose.domain.CourseEndRule;
 import org.isotox.fhir.Canonicals;
+import org.isotox.simon.domain.SevereToxicityCounting;
 import org.isotox.simon.domain.SimonDesign;
 import org.isotox.simon.domain.StudyProtocol;
 import org.isotox.toxicity.domain.SevereToxicityCriterion;
@@ -53,8 +55,12 @@ public class StudyProtocolReader {
                 .map(StudyProtocolReader::criterion)
                 .toList();
         Extension attribution = simon.getExtensionByUrl("interruptionAttributionWindow");
+        Extension courseStop = simon.getExtensionByUrl("courseStoppedWithoutFractionAfter");
+        Extension counting = simon.getExtensionByUrl("severeToxicityCounting");
         return new StudyProtocol(design, assumptions, days(part(simon, "evaluationWindow")), new SevereToxicityRule(criteria),
-                attribution == null ? 0 : days(attribution));
+                counting == null ? SevereToxicityCounting.PER_PATIENT : SevereToxicityCounting.fromCode(counting.getValue().primitiveValue()),
+                attribution == null ? 0 : days(attribution),
+                courseStop == null ? CourseEndRule.WHEN_THE_SITE_SAYS : CourseEndRule.afterDaysWithoutFraction(days(courseStop)));
     }
 
     private static SevereToxicityCriterion criterion(Extension extension) {
@@ -63,7 +69,21 @@ public class StudyProtocolReader {
         return new SevereToxicityCriterion(
                 new ToxicityRecord.Term(term.getSystem(), term.getCode()),
                 ((IntegerType) part(extension, "minimumGrade").getValue()).getValue(),
-                interruption == null ? OptionalInt.empty() : OptionalInt.of(days(interruption)));
+                interruption == null ? OptionalInt.empty() : OptionalInt.of(minimumDays(interruption)));
+    }
+
+    /**
+     * The shortest interruption, in days between the fractions around it, that a duration states:
+     * "7 days or more" is {@code >= 7 d} (or no comparator), "more than 1 week" is {@code > 1 wk}, 8 days.
+     */
+    private static int minimumDays(Extension durationPart) {
+        Duration duration = (Duration) durationPart.getValue();
+        return switch (duration.hasComparator() ? duration.getComparator().toCode() : ">=") {
+            case ">=" -> days(durationPart);
+            case ">" -> days(durationPart) + 1;
+            default -> throw new IllegalStateException(
+                    "A minimum interruption is stated with >= or >, not " + duration.getComparator().toCode());
+        };
     }
 
     private static int days(Extension durationPart) {

@@ -1,19 +1,19 @@
 package org.isotox.simon.fhir;
 
-import org.isotox.study.fhir.StudyRoster;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.ResearchStudy;
+import org.isotox.dose.domain.RecordedCourse;
 import org.isotox.dose.fhir.DeliveredCourses;
-import org.isotox.dose.fhir.DeliveredCourses.PatientCourses;
-import org.isotox.toxicity.domain.RadiotherapyInterruption;
-import org.isotox.study.domain.EnrolledSubject;
 import org.isotox.simon.domain.StudyProgress;
 import org.isotox.simon.domain.StudyProtocol;
 import org.isotox.simon.domain.SubjectCourse;
+import org.isotox.study.domain.EnrolledSubject;
+import org.isotox.study.fhir.StudyRoster;
+import org.isotox.toxicity.domain.RadiotherapyInterruption;
 import org.isotox.toxicity.domain.ToxicityRecord;
 import org.isotox.toxicity.fhir.PatientToxicity;
 import org.isotox.toxicity.fhir.ToxicityRecords;
@@ -53,28 +53,30 @@ public class StudyStates {
         if (protocol.isEmpty()) {
             return Optional.empty();
         }
+        StudyProtocol rules = protocol.get();
         List<EnrolledSubject> subjects = roster.enrolled("ResearchStudy/" + study.getIdElement().getIdPart());
         List<String> patients = subjects.stream().map(EnrolledSubject::patient).distinct().toList();
-        Map<String, PatientCourses> patientCourses = courses.of(patients);
+        Map<String, RecordedCourse> recordedCourses = courses.of(patients);
         Map<String, List<ToxicityRecord>> recordsByPatient =
-                pendingWrite.apply(toxicities.severeCandidates(patients, protocol.get().severeToxicity())).stream()
+                pendingWrite.apply(toxicities.severeCandidates(patients, rules.severeToxicity())).stream()
                         .collect(Collectors.groupingBy(
                                 PatientToxicity::patient,
                                 Collectors.mapping(t -> RadiotherapyInterruption.attribute(
-                                                t.record(), coursesOf(patientCourses, t.patient()).interruptions(),
-                                                protocol.get().interruptionAttributionDays()),
+                                                t.record(),
+                                                courseOf(recordedCourses, t.patient()).breaksOn(asOf, rules.courseEnd()),
+                                                rules.interruptionAttributionDays()),
                                         Collectors.toList())));
         List<SubjectCourse> subjectCourses = subjects.stream()
                 .map(s -> new SubjectCourse(
                         s,
                         recordsByPatient.getOrDefault(s.patient(), List.of()),
-                        coursesOf(patientCourses, s.patient()).lastFraction()))
+                        courseOf(recordedCourses, s.patient()).on(asOf, rules.courseEnd())))
                 .toList();
-        StudyProgress progress = new StudyProgress(protocol.get());
-        return Optional.of(new StudyState(study, protocol.get(), subjectCourses, progress.status(subjectCourses, asOf)));
+        StudyProgress progress = new StudyProgress(rules);
+        return Optional.of(new StudyState(study, rules, subjectCourses, progress.status(subjectCourses, asOf), asOf));
     }
 
-    private static PatientCourses coursesOf(Map<String, PatientCourses> courses, String patient) {
-        return courses.getOrDefault(patient, PatientCourses.NONE);
+    private static RecordedCourse courseOf(Map<String, RecordedCourse> courses, String patient) {
+        return courses.getOrDefault(patient, RecordedCourse.NONE);
     }
 }

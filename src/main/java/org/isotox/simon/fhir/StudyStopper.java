@@ -9,11 +9,13 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.ResearchStudy;
 import org.hl7.fhir.r4.model.ResearchStudy.ResearchStudyStatus;
+import org.hl7.fhir.r4.model.ResearchStudy;
 import org.hl7.fhir.r4.model.StringType;
 import org.isotox.simon.domain.SimonDesign;
 import org.isotox.simon.domain.StudyProgress;
+import org.isotox.study.domain.EnrolledSubject;
+import org.isotox.toxicity.domain.ToxicityRecord;
 import org.springframework.stereotype.Component;
 
 /** Closes a study to accrual when its stopping boundary is reached, and tells the coordinator. */
@@ -54,6 +56,13 @@ class StudyStopper {
                 + state.status().stageOneSevereToxicities() + " of the first " + state.protocol().design().n1()
                 + " subjects have a severe toxicity: the stopping boundary is no longer reached. The study stays "
                 + "closed to accrual until a coordinator reopens it.");
+    }
+
+    void reportLateSevere(StudyState state, EnrolledSubject subject, ToxicityRecord late) {
+        tellCoordinator(state, "Severe toxicity after the evaluation window: subject " + subject.sequence() + " ("
+                + subject.reference() + ") has " + late.source() + " dated " + late.date() + ", more than "
+                + state.protocol().evaluationWindowDays() + " days after radiotherapy ended. It counts in the safety "
+                + "endpoint; the Simon decision, which the window fixed, does not change.");
     }
 
     private void tellCoordinator(StudyState state, String message) {

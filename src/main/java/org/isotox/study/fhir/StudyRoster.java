@@ -2,14 +2,20 @@ package org.isotox.study.fhir;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.PositiveIntType;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.ResearchSubject;
 import org.hl7.fhir.r4.model.ResearchSubject.ResearchSubjectStatus;
+import org.hl7.fhir.r4.model.ResearchSubject;
 import org.isotox.fhir.Canonicals;
 import org.isotox.fhir.FhirDates;
 import org.isotox.study.domain.EnrolledSubject;
@@ -22,6 +28,8 @@ public class StudyRoster {
     public static final String ENROLMENT_SEQUENCE = Canonicals.structureDefinition("enrolment-sequence");
     public static final String SIMON_STAGE = Canonicals.structureDefinition("simon-stage");
     static final String SUBJECT_SITE = Canonicals.structureDefinition("research-subject-site");
+
+    private static final int PAGE = 500;
 
     private final DaoRegistry daoRegistry;
 
@@ -37,6 +45,29 @@ public class StudyRoster {
                 .getAllResources().stream()
                 .map(ResearchSubject.class::cast)
                 .toList();
+    }
+
+    /**
+     * The study's ResearchSubjects (references) that {@code request}'s caller may see: the search runs as the
+     * caller's, so the ownership rules narrow it as any search of theirs.
+     */
+    public Set<String> visibleSubjectsOf(String studyReference, RequestDetails request) {
+        SearchParameterMap byStudy =
+                SearchParameterMap.newSynchronous(ResearchSubject.SP_STUDY, new ReferenceParam(studyReference));
+        try {
+            // a caller's search may be run asynchronously whatever the map says: read it page by page
+            IBundleProvider found = daoRegistry.getResourceDao(ResearchSubject.class).search(byStudy, request);
+            Set<String> visible = new HashSet<>();
+            for (int from = 0; ; from += PAGE) {
+                List<IBaseResource> page = found.getResources(from, from + PAGE);
+                page.forEach(subject -> visible.add("ResearchSubject/" + subject.getIdElement().getIdPart()));
+                if (page.size() < PAGE) {
+                    return visible;
+                }
+            }
+        } catch (BaseServerResponseException refused) {
+            return Set.of();
+        }
     }
 
     /** The studies (references) in which this patient is an enrolled subject. */

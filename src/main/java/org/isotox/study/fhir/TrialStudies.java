@@ -1,7 +1,9 @@
 package org.isotox.study.fhir;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.List;
@@ -22,6 +24,15 @@ public class TrialStudies {
     TrialStudies(DaoRegistry daoRegistry, StudyLock lock) {
         this.daoRegistry = daoRegistry;
         this.lock = lock;
+    }
+
+    /** The studies open to accrual. */
+    public List<ResearchStudy> active() {
+        SearchParameterMap query = SearchParameterMap.newSynchronous(ResearchStudy.SP_STATUS, new TokenParam("active"));
+        return daoRegistry.getResourceDao(ResearchStudy.class).search(query, new SystemRequestDetails()).getAllResources()
+                .stream()
+                .map(ResearchStudy.class::cast)
+                .toList();
     }
 
     /** The study, if the reference points at an existing ResearchStudy. */

@@ -2,27 +2,19 @@ package org.isotox.dose.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.isotox.testsupport.Fhir.count;
-import static org.isotox.testsupport.Fhir.create;
 import static org.isotox.testsupport.Fhir.fhirRequest;
 import static org.isotox.testsupport.Fhir.outcome;
 import static org.isotox.testsupport.Fhir.parse;
 
 import io.restassured.response.Response;
-import java.util.UUID;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
-import org.hl7.fhir.r4.model.PositiveIntType;
-import org.hl7.fhir.r4.model.Practitioner;
-import org.hl7.fhir.r4.model.Provenance;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus;
 import org.isotox.testsupport.Dvhs;
 import org.isotox.testsupport.FhirServerTest;
 import org.isotox.testsupport.IhrStudy;
+import org.isotox.testsupport.Prescriptions;
 import org.isotox.testsupport.TrialFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +23,7 @@ import org.junit.jupiter.api.Test;
 @FhirServerTest
 class PrescriptionGuardIT {
 
-    private static final String MARKER = "urn:isotox:test:prescription";
+    private static final String MARKER = Prescriptions.MARKER;
     private static String patient;
 
     @BeforeEach
@@ -108,29 +100,18 @@ class PrescriptionGuardIT {
 
         ServiceRequest draft = parse(fhirRequest(prescription(patient, 3, 23, 69)).post("/ServiceRequest").then()
                 .statusCode(201).extract().response(), ServiceRequest.class);
-        String physicist = "Practitioner/" + create(new Practitioner().addName(new org.hl7.fhir.r4.model.HumanName().setFamily("Physicist")));
-        String oncologist = "Practitioner/" + create(new Practitioner().addName(new org.hl7.fhir.r4.model.HumanName().setFamily("Oncologist")));
+        String physicist = Prescriptions.practitioner("Physicist");
+        String oncologist = Prescriptions.practitioner("Oncologist");
 
         assertActivationRefused(draft, "no physicist-approval");
-        approve(draft, physicist, "physicist-approval");
+        Prescriptions.approve(draft, physicist, "physicist-approval");
         assertActivationRefused(draft, "no radiation-oncologist-approval");
-        approve(draft, physicist, "radiation-oncologist-approval");
+        Prescriptions.approve(draft, physicist, "radiation-oncologist-approval");
         assertActivationRefused(draft, "two different practitioners");
-        approve(draft, oncologist, "radiation-oncologist-approval");
+        Prescriptions.approve(draft, oncologist, "radiation-oncologist-approval");
 
         ServiceRequest activated = draft.copy().setStatus(ServiceRequestStatus.ACTIVE);
         fhirRequest(activated).put("/ServiceRequest/" + draft.getIdElement().getIdPart()).then().statusCode(200);
-    }
-
-    private static void approve(ServiceRequest prescription, String practitioner, String role) {
-        Provenance approval = new Provenance();
-        approval.addTarget(new Reference("ServiceRequest/" + prescription.getIdElement().getIdPart() + "/_history/"
-                + prescription.getMeta().getVersionId()));
-        approval.setRecorded(new java.util.Date());
-        approval.addAgent()
-                .setWho(new Reference(practitioner))
-                .addRole(new CodeableConcept().addCoding(new Coding("https://isotox.org/fhir/CodeSystem/isotox", role, null)));
-        create(approval);
     }
 
     private static void assertActivationRefused(ServiceRequest draft, String reason) {
@@ -160,19 +141,6 @@ class PrescriptionGuardIT {
     }
 
     private static ServiceRequest prescription(String patient, double fractionDose, int fractions, double totalDose) {
-        ServiceRequest prescription = new ServiceRequest()
-                .setStatus(ServiceRequestStatus.DRAFT)
-                .setIntent(ServiceRequest.ServiceRequestIntent.ORIGINALORDER)
-                .setSubject(new Reference(patient))
-                .setAuthoredOnElement(new org.hl7.fhir.r4.model.DateTimeType("2026-01-12"));
-        prescription.addIdentifier().setSystem(MARKER).setValue(UUID.randomUUID().toString());
-        prescription.addCategory().addCoding(new Coding("http://snomed.info/sct", "1287742003", "Radiotherapy (procedure)"));
-        prescription.getCode().addCoding(new Coding("http://snomed.info/sct", "1222565005", "Radiotherapy treatment phase (regime/therapy)"));
-        Extension dose = prescription.addExtension().setUrl(IhrStudy.PROFILE_BASE + "dose-prescribed-to-volume");
-        dose.addExtension("volume", new CodeableConcept().addCoding(new Coding(Dvhs.TG263, "PTV", null)));
-        dose.addExtension("fractionDose", Dvhs.gray(fractionDose));
-        dose.addExtension("totalDose", Dvhs.gray(totalDose));
-        dose.addExtension("fractions", new PositiveIntType(fractions));
-        return prescription;
+        return Prescriptions.draft(patient, fractionDose, fractions, totalDose);
     }
 }

@@ -1,6 +1,5 @@
 package org.isotox.simon.domain;
 
-import org.isotox.study.domain.EnrolledSubject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -8,10 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.isotox.dose.domain.CourseEndRule;
+import org.isotox.dose.domain.CoursePhase;
+import org.isotox.dose.domain.CourseState;
+import org.isotox.study.domain.EnrolledSubject;
 import org.isotox.toxicity.domain.SevereToxicityCriterion;
 import org.isotox.toxicity.domain.SevereToxicityRule;
-import org.isotox.toxicity.domain.ToxicityRecord;
 import org.isotox.toxicity.domain.ToxicityRecord.Term;
+import org.isotox.toxicity.domain.ToxicityRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,11 +23,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class StudyProgressTest {
 
     private static final Term PNEUMONITIS = new Term("http://ncicb.nci.nih.gov/xml/owl/EVS/Thesaurus.owl", "C143767");
+    private static final Term ESOPHAGITIS = new Term("http://ncicb.nci.nih.gov/xml/owl/EVS/Thesaurus.owl", "C57797");
     private static final StudyProtocol IHR = new StudyProtocol(
             new SimonDesign(8, 12, 25, 30),
             new StudyProtocol.DesignAssumptions(0.75, 0.90, 0.125, 0.85),
             90,
-            new SevereToxicityRule(List.of(new SevereToxicityCriterion(PNEUMONITIS, 3, OptionalInt.empty()))));
+            new SevereToxicityRule(List.of(new SevereToxicityCriterion(PNEUMONITIS, 3, OptionalInt.empty()))),
+            SevereToxicityCounting.PER_PATIENT, 0, CourseEndRule.afterDaysWithoutFraction(28));
     private static final LocalDate ENROLLED = LocalDate.of(2026, 1, 5);
     private static final LocalDate LAST_FRACTION = LocalDate.of(2026, 2, 20);
     private static final StudyProgress PROGRESS = new StudyProgress(IHR);
@@ -118,6 +123,56 @@ class StudyProgressTest {
         courses.add(course(12, true, List.of(pneumonitis(4, ENROLLED.plusDays(30)))));
 
         assertThat(PROGRESS.status(courses, LAST_FRACTION).decision()).isEqualTo(StoppingDecision.STOPPED_FOR_TOXICITY);
+    }
+
+    /**
+     * Item 8 of issue 23: "more than 3 patients had serious side effects" counts patients; "4 or more patients
+     * have grade III or above radiation pneumonitis" or "4 or more ... esophagitis" counts each term apart.
+     * Among the first 12, 2 with pneumonitis G3 and 2 with esophagitis G4: 4 patients, 2 per term.
+     */
+    @Test
+    void twoPneumonitisAndTwoEsophagitisStopPerPatientButNotPerTerm() {
+        List<SubjectCourse> courses = new ArrayList<>(subjects(12, 2));
+        for (int i = 2; i < 4; i++) {
+            SubjectCourse plain = courses.get(i);
+            courses.set(i, new SubjectCourse(plain.subject(),
+                    List.of(new ToxicityRecord(ESOPHAGITIS, 4, 0, ENROLLED.plusDays(30), "Observation/e" + i)), Optional.of(LAST_FRACTION)));
+        }
+        SevereToxicityRule both = new SevereToxicityRule(List.of(
+                new SevereToxicityCriterion(PNEUMONITIS, 3, OptionalInt.empty()),
+                new SevereToxicityCriterion(ESOPHAGITIS, 4, OptionalInt.empty())));
+
+        StoppingStatus perPatient = new StudyProgress(withCounting(both, SevereToxicityCounting.PER_PATIENT)).status(courses, LAST_FRACTION);
+        StoppingStatus perTerm = new StudyProgress(withCounting(both, SevereToxicityCounting.PER_TERM)).status(courses, LAST_FRACTION);
+
+        assertThat(perPatient.decision()).isEqualTo(StoppingDecision.STOPPED_FOR_TOXICITY);
+        assertThat(perPatient.stageOneSevereToxicities()).isEqualTo(4);
+        assertThat(perTerm.decision()).isEqualTo(StoppingDecision.AWAITING_STAGE_1_EVALUATION);
+        assertThat(perTerm.stageOneSevereToxicities()).isEqualTo(2);
+        assertThat(perTerm.evaluable()).as("a severe toxicity of the other term still makes a subject evaluable").isEqualTo(4);
+    }
+
+    /** Item 7: no silent stall; who is not evaluable, why, and the day the window closes once radiotherapy is over. */
+    @Test
+    void theSubjectsNotYetEvaluableSayWhyAndUntilWhen() {
+        EnrolledSubject running = new EnrolledSubject("ResearchSubject/1", "Patient/1", 1, ENROLLED, false);
+        EnrolledSubject stopped = new EnrolledSubject("ResearchSubject/2", "Patient/2", 2, ENROLLED, false);
+        LocalDate tenthFraction = ENROLLED.plusDays(20);
+        List<SubjectCourse> courses = List.of(
+                new SubjectCourse(running, List.of(), new CourseState(CoursePhase.RUNNING, Optional.of(tenthFraction), Optional.empty())),
+                new SubjectCourse(stopped, List.of(), new CourseState(CoursePhase.STOPPED_WITHOUT_FRACTIONS, Optional.of(tenthFraction), Optional.empty())),
+                course(3, false, List.of(pneumonitis(3, ENROLLED.plusDays(30)))));
+
+        List<PendingEvaluation> pending = PROGRESS.pending(courses, tenthFraction.plusDays(40));
+
+        assertThat(pending).extracting(p -> p.subject().sequence()).containsExactly(1, 2);
+        assertThat(pending.get(0).radiotherapy()).isEqualTo(CoursePhase.RUNNING);
+        assertThat(pending.get(0).evaluableOn()).isEmpty();
+        assertThat(pending.get(1).evaluableOn()).contains(tenthFraction.plusDays(90));
+    }
+
+    private static StudyProtocol withCounting(SevereToxicityRule rule, SevereToxicityCounting counting) {
+        return new StudyProtocol(IHR.design(), IHR.assumptions(), 90, rule, counting, 0, IHR.courseEnd());
     }
 
     private static List<SubjectCourse> subjects(int count, int severe) {

@@ -127,7 +127,11 @@ class SimonWalkthroughIT {
 
         assertThat(study(ihr).getStatus()).isEqualTo(ResearchStudyStatus.ACTIVE);
         assertThat(decision(ihr)).isEqualTo("accruing-stage-2");
-        assertThat(simonStatus(ihr).getParameterValue("severeToxicities").primitiveValue()).isEqualTo("3");
+        Parameters status = simonStatus(ihr);
+        assertThat(status.getParameterValue("severeToxicities").primitiveValue()).isEqualTo("3");
+        Parameters.ParametersParameterComponent late = status.getParameter("lateSevereToxicity");
+        assertThat(late.getPart()).anySatisfy(p -> assertThat(p.getValue().primitiveValue()).isEqualTo("2026-07-20"));
+        assertThat(alerts(ihr)).anySatisfy(text -> assertThat(text).contains("Severe toxicity after the evaluation window"));
         Parameters asOfMarch = parse(fhirRequest().get("/" + ihr.studyReference() + "/$simon-status?asOf=2026-03-01")
                 .then().statusCode(200).extract().response(), Parameters.class);
         assertThat(asOfMarch.getParameterValue("severeToxicities").primitiveValue()).isEqualTo("1");
