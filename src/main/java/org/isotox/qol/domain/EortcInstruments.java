@@ -83,8 +83,10 @@ public final class EortcInstruments {
         List<ScaleDefinition> scales = List.of(
                 // Manual, QLQ-LC13 notes: the dyspnoea scale is used only if all three items are
                 // answered; item 5 is often skipped for reasons of its own and a mean of the other
-                // two would be biased (EORTC's SAS macro likewise requires all three).
-                new ScaleDefinition("LCDY", SYMPTOM, List.of(lc13(3), lc13(4), lc13(5)), CompletenessRule.ALL),
+                // two would be biased (EORTC's SAS macro likewise requires all three). The answered
+                // items are then used as single-item measures instead.
+                new ScaleDefinition("LCDY", SYMPTOM, List.of(lc13(3), lc13(4), lc13(5)), CompletenessRule.ALL,
+                        WhenUnscored.REPORT_ANSWERED_ITEMS),
                 ScaleDefinition.of("LCCO", SYMPTOM, lc13(1)),
                 ScaleDefinition.of("LCHA", SYMPTOM, lc13(2)),
                 ScaleDefinition.of("LCSM", SYMPTOM, lc13(6)),

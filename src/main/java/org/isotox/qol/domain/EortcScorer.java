@@ -19,7 +19,8 @@ import java.util.Set;
  *
  * <p>A response is validated first; any unknown item, out-of-range answer or repeated item
  * rejects the whole response. Otherwise every scale (and summary score) of each scored
- * instrument is reported, with an empty value where too few items were answered.
+ * instrument is reported, with an empty value where too few items were answered; a scale that
+ * reports its answered items when unscored ({@link WhenUnscored}) is followed by their scores.
  */
 public final class EortcScorer {
 
@@ -53,10 +54,7 @@ public final class EortcScorer {
                             + earlier.instrument().id() + " and " + instrument.id());
                 }
             }
-            List<String> codes = new ArrayList<>();
-            instrument.scales().forEach(scale -> codes.add(scale.code()));
-            instrument.summaries().forEach(summary -> codes.add(summary.code()));
-            for (String code : codes) {
+            for (String code : instrument.codes()) {
                 String earlier = instrumentByCode.putIfAbsent(code, instrument.id());
                 if (earlier != null) {
                     throw new IllegalArgumentException("scale code " + code + " is used by both "
@@ -162,13 +160,31 @@ public final class EortcScorer {
     private static List<ScaleScore> scoreInstrument(InstrumentDefinition instrument,
                                                     Map<Integer, Integer> valueByItem) {
         Map<String, ScaleScore> byCode = new LinkedHashMap<>();
+        List<ScaleScore> scores = new ArrayList<>();
         for (ScaleDefinition scale : instrument.scales()) {
-            byCode.put(scale.code(), new ScaleScore(instrument.id(), scale.code(),
-                    scoreScale(instrument, scale, valueByItem)));
+            ScaleScore score = new ScaleScore(instrument.id(), scale.code(), scoreScale(instrument, scale, valueByItem));
+            byCode.put(scale.code(), score);
+            scores.add(score);
+            if (!score.isPresent()) {
+                scores.addAll(scoreStandIns(instrument, scale, valueByItem));
+            }
         }
-        List<ScaleScore> scores = new ArrayList<>(byCode.values());
         for (SummaryScoreDefinition summary : instrument.summaries()) {
             scores.add(new ScaleScore(instrument.id(), summary.code(), scoreSummary(instrument, summary, byCode)));
+        }
+        return scores;
+    }
+
+    // Each answered stand-in item is a single-item measure: RS is its answer, transformed as the scale's kind.
+    private static List<ScaleScore> scoreStandIns(InstrumentDefinition instrument, ScaleDefinition scale,
+                                                  Map<Integer, Integer> valueByItem) {
+        List<ScaleScore> scores = new ArrayList<>();
+        for (StandInItem standIn : scale.standIns()) {
+            Integer value = valueByItem.get(standIn.item());
+            if (value != null) {
+                double score = scale.kind().score(value, 1, instrument.answerRangeOf(scale));
+                scores.add(ScaleScore.standingIn(instrument.id(), standIn, score));
+            }
         }
         return scores;
     }

@@ -1,5 +1,6 @@
 package org.isotox.qol.domain;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -45,6 +46,11 @@ public record InstrumentDefinition(String id, List<ItemDefinition> items, List<S
 
     public Optional<ScaleDefinition> scale(String code) {
         return scales.stream().filter(scale -> scale.code().equals(code)).findFirst();
+    }
+
+    /** Every code a score of this instrument may be reported under: scales, their stand-in items, summaries. */
+    public List<String> codes() {
+        return codesOf(scales, summaries);
     }
 
     /** The answer range shared by all items of the given scale of this instrument. */
@@ -97,16 +103,21 @@ public record InstrumentDefinition(String id, List<ItemDefinition> items, List<S
     private static void requireDistinctCodes(String id, List<ScaleDefinition> scales,
                                              List<SummaryScoreDefinition> summaries) {
         Set<String> seen = new HashSet<>();
+        for (String code : codesOf(scales, summaries)) {
+            if (!seen.add(code)) {
+                throw new IllegalArgumentException("instrument " + id + " defines code " + code + " twice");
+            }
+        }
+    }
+
+    private static List<String> codesOf(List<ScaleDefinition> scales, List<SummaryScoreDefinition> summaries) {
+        List<String> codes = new ArrayList<>();
         for (ScaleDefinition scale : scales) {
-            if (!seen.add(scale.code())) {
-                throw new IllegalArgumentException("instrument " + id + " defines code " + scale.code() + " twice");
-            }
+            codes.add(scale.code());
+            scale.standIns().forEach(standIn -> codes.add(standIn.code()));
         }
-        for (SummaryScoreDefinition summary : summaries) {
-            if (!seen.add(summary.code())) {
-                throw new IllegalArgumentException("instrument " + id + " defines code " + summary.code() + " twice");
-            }
-        }
+        summaries.forEach(summary -> codes.add(summary.code()));
+        return codes;
     }
 
     // A component's direction in the summary follows from its kind; global health status has none defined.

@@ -7,7 +7,8 @@ import java.util.Optional;
 public sealed interface ScoringOutcome permits ScoringOutcome.Scored, ScoringOutcome.Rejected {
 
     /**
-     * The scores of every scale and summary of each scored instrument, in definition order.
+     * The scores of every scale and summary of each scored instrument, in definition order; the
+     * scores of items standing in for an unscored scale follow that scale.
      */
     record Scored(List<ScaleScore> scores) implements ScoringOutcome {
         public Scored {

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * The scale score Observations of a QuestionnaireResponse (profile isotox-qol-scale-score): one
  * per scale, derived from the response, dated when it was authored; a scale scored from too few
- * items has a data-absent reason instead of a value.
+ * items has a data-absent reason instead of a value. An item scored alone in place of its unscored
+ * scale has an Observation of its own, whose code text says so.
  */
 @Component
 class ScaleScoreObservations {
@@ -51,6 +52,8 @@ class ScaleScoreObservations {
         observation.addCategory().addCoding(new Coding(
                 "http://terminology.hl7.org/CodeSystem/observation-category", "survey", "Survey"));
         observation.setCode(new CodeableConcept().addCoding(new Coding(SCALE_SYSTEM, score.code(), null)));
+        score.standIn().ifPresent(standIn -> observation.getCode().setText("Item " + standIn.item()
+                + " scored alone, in place of scale " + standIn.scale() + ", which could not be scored"));
         observation.setSubject(response.getSubject().copy());
         observation.setEffective(new DateTimeType(response.getAuthoredElement().getValueAsString()));
         observation.addDerivedFrom(new Reference(source));

@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DecimalType;
+import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
@@ -20,7 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code POST [base]/QuestionnaireResponse/$score}: the EORTC scale scores of a QLQ-C30 or
  * QLQ-LC13 response, posted as the body or as the {@code resource} parameter; nothing is stored.
- * A score is absent when too few of its items were answered.
+ * A score is absent when too few of its items were answered; an item scored alone in place of its
+ * unscored scale (the QLQ-LC13 dyspnoea items) also names that scale ({@code standsInFor}) and its
+ * number ({@code item}).
  */
 @Component
 public class ScoreOperationProvider implements OperationProvider {
@@ -60,6 +63,10 @@ public class ScoreOperationProvider implements OperationProvider {
             ParametersParameterComponent scale = parameters.addParameter().setName("scale");
             scale.addPart().setName("code").setValue(new CodeType(score.code()));
             score.value().ifPresent(value -> scale.addPart().setName("value").setValue(new DecimalType(value)));
+            score.standIn().ifPresent(standIn -> {
+                scale.addPart().setName("standsInFor").setValue(new CodeType(standIn.scale()));
+                scale.addPart().setName("item").setValue(new IntegerType(standIn.item()));
+            });
         }
         return parameters;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
@@ -72,6 +73,16 @@ class DefinitionValidationTest {
         }
 
         @Test
+        void namesTheItemsThatMayStandInForIt() {
+            ScaleDefinition reporting = new ScaleDefinition("XX", ScaleKind.SYMPTOM, List.of(3, 4),
+                    CompletenessRule.ALL, WhenUnscored.REPORT_ANSWERED_ITEMS);
+            assertThat(reporting.standIns()).extracting(StandInItem::code).containsExactly("XX-item-3", "XX-item-4");
+            assertThat(ScaleDefinition.of("XX", ScaleKind.SYMPTOM, 3, 4).standIns()).isEmpty();
+            assertThat(ScaleDefinition.of("XX", ScaleKind.SYMPTOM, 3, 4).whenUnscored())
+                    .isEqualTo(WhenUnscored.REPORT_NOTHING);
+        }
+
+        @Test
         void refusesASummaryWithoutOrWithRepeatedComponents() {
             assertThatIllegalArgumentException()
                     .isThrownBy(() -> new SummaryScoreDefinition("S", List.of(), CompletenessRule.ALL));
@@ -121,6 +132,17 @@ class DefinitionValidationTest {
                             List.of(ScaleDefinition.of("XX", ScaleKind.SYMPTOM, 1)),
                             List.of(new SummaryScoreDefinition("XX", List.of("XX"), CompletenessRule.ALL))))
                     .withMessageContaining("code XX twice");
+        }
+
+        @Test
+        void refusesAScaleCodeThatIsAlsoAStandInItemsCode() {
+            List<ScaleDefinition> scales = List.of(
+                    new ScaleDefinition("XX", ScaleKind.SYMPTOM, List.of(1, 2), CompletenessRule.ALL,
+                            WhenUnscored.REPORT_ANSWERED_ITEMS),
+                    ScaleDefinition.of("XX-item-2", ScaleKind.SYMPTOM, 2));
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> new InstrumentDefinition("t", fourPointItems(1, 2), scales, List.of()))
+                    .withMessageContaining("code XX-item-2 twice");
         }
 
         @Test
@@ -199,6 +221,18 @@ class DefinitionValidationTest {
             assertThatIllegalArgumentException()
                     .isThrownBy(() -> new ScaleScore("t", "XX", OptionalDouble.of(value)))
                     .withMessageContaining("XX");
+        }
+
+        @Test
+        void refusesAStandInItemScoreUnderAnotherCodeOrWithoutValue() {
+            StandInItem standIn = new StandInItem("XX", 3);
+            assertThat(ScaleScore.standingIn("t", standIn, 50.0).code()).isEqualTo("XX-item-3");
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> new ScaleScore("t", "XX", OptionalDouble.of(50.0), Optional.of(standIn)))
+                    .withMessageContaining("XX-item-3");
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> new ScaleScore("t", "XX-item-3", OptionalDouble.empty(), Optional.of(standIn)));
+            assertThatIllegalArgumentException().isThrownBy(() -> new StandInItem("XX", 0));
         }
 
         @Test

@@ -151,6 +151,17 @@ class EortcInstrumentsTest {
         }
 
         @Test
+        void reportsTheAnsweredDyspnoeaItemsWhenTheDyspnoeaScaleIsNotScored() {
+            // Manual, QLQ-LC13 notes: the answered dyspnoea items are then used as single items.
+            assertThat(lc13.scale("LCDY").orElseThrow().whenUnscored()).isEqualTo(WhenUnscored.REPORT_ANSWERED_ITEMS);
+            assertThat(EortcInstruments.all()).flatExtracting(InstrumentDefinition::scales)
+                    .filteredOn(scale -> !scale.code().equals("LCDY"))
+                    .allSatisfy(scale -> assertThat(scale.whenUnscored()).isEqualTo(WhenUnscored.REPORT_NOTHING));
+            assertThat(lc13.codes()).startsWith("LCDY", "LCDY-item-33", "LCDY-item-34", "LCDY-item-35", "LCCO")
+                    .hasSize(13);
+        }
+
+        @Test
         void hasNoSummaryScore() {
             assertThat(lc13.summaries()).isEmpty();
         }

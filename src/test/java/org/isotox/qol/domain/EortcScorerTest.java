@@ -59,6 +59,10 @@ class EortcScorerTest {
         return Arrays.stream(spaceSeparated.trim().split("\\s+")).map(Integer::valueOf).toList();
     }
 
+    private static List<String> codes(ScoringOutcome outcome) {
+        return scored(outcome).scores().stream().map(ScaleScore::code).toList();
+    }
+
     private static ScoringOutcome.Scored scored(ScoringOutcome outcome) {
         assertThat(outcome).isInstanceOf(ScoringOutcome.Scored.class);
         return (ScoringOutcome.Scored) outcome;
@@ -116,8 +120,11 @@ class EortcScorerTest {
 
         @Test
         void threeItemScaleWithTwoItemsMissingIsNotScored() {
-            // FA items 10, 12, 18: only 10 answered -> 1 of 3 < half -> absent
-            assertThat(value(scorer.score(answers(10, 2)), "FA")).isEmpty();
+            // FA items 10, 12, 18: only 10 answered -> 1 of 3 < half -> absent, and its item is
+            // not reported in its place (only the LC13 dyspnoea scale does that)
+            ScoringOutcome outcome = scorer.score(answers(10, 2));
+            assertThat(value(outcome, "FA")).isEmpty();
+            assertThat(scored(outcome).scores()).allSatisfy(score -> assertThat(score.standIn()).isEmpty());
         }
 
         @Test
@@ -323,6 +330,74 @@ class EortcScorerTest {
             assertThat(value(outcome, "LCDY")).isEmpty();
             // LCCO item 31 = 3 -> (2/3)*100
             assertThat(present(outcome, "LCCO")).isCloseTo(200.0 / 3, within(TOLERANCE));
+        }
+
+        @Test
+        void anUnscoredDyspnoeaScaleIsReplacedByItsOneAnsweredItem() {
+            // Only item 35 of LCDY (33, 34, 35) = 3: 1 of 3 answered, LCDY not scored. Manual,
+            // linear transformation of a symptom single item: S = ((RS - 1)/range)*100 with RS 3,
+            // range 3 -> (2/3)*100 = 66.67.
+            ScoringOutcome outcome = scorer.score(answers(35, 3));
+            assertThat(value(outcome, "LCDY")).isEmpty();
+            assertThat(present(outcome, "LCDY-item-35")).isCloseTo(200.0 / 3, within(TOLERANCE));
+            assertThat(scored(outcome).scale("LCDY-item-35").orElseThrow().standIn())
+                    .contains(new StandInItem("LCDY", 35));
+            assertThat(codes(outcome)).doesNotContain("LCDY-item-33", "LCDY-item-34");
+        }
+
+        @Test
+        void twoAnsweredDyspnoeaItemsAreReportedSinglyNotAveraged() {
+            // Items 33 = 2, 34 = 4, 35 missing: the half rule would score RS 3 -> 66.67, but the
+            // manual uses items 3 and 4 of the module as single items when item 5 is missing:
+            // 33 -> ((2 - 1)/3)*100 = 33.33, 34 -> ((4 - 1)/3)*100 = 100.
+            ScoringOutcome outcome = scorer.score(answers(33, 2, 34, 4));
+            assertThat(value(outcome, "LCDY")).isEmpty();
+            assertThat(present(outcome, "LCDY-item-33")).isCloseTo(100.0 / 3, within(TOLERANCE));
+            assertThat(present(outcome, "LCDY-item-34")).isEqualTo(100.0);
+            assertThat(codes(outcome)).doesNotContain("LCDY-item-35");
+        }
+
+        @Test
+        void aScoredDyspnoeaScaleHasNoSingleItems() {
+            // 33, 34, 35 = 2, 4, 3 -> RS 3 -> ((3 - 1)/3)*100 = 66.67
+            ScoringOutcome outcome = scorer.score(answers(33, 2, 34, 4, 35, 3));
+            assertThat(present(outcome, "LCDY")).isCloseTo(200.0 / 3, within(TOLERANCE));
+            assertThat(scored(outcome).scores()).allSatisfy(score -> assertThat(score.standIn()).isEmpty());
+        }
+
+        @ParameterizedTest(name = "LCDY items 33, 34, 35 = {0}, {1}, {2} -> {3}")
+        @CsvSource({
+                // answers to items 33, 34, 35 (0: unanswered), codes reported from LCDY up to LCCO
+                "0, 0, 0, LCDY LCCO",
+                "1, 0, 0, LCDY LCDY-item-33 LCCO",
+                "0, 4, 0, LCDY LCDY-item-34 LCCO",
+                "0, 0, 1, LCDY LCDY-item-35 LCCO",
+                "1, 0, 4, LCDY LCDY-item-33 LCDY-item-35 LCCO",
+                "4, 1, 0, LCDY LCDY-item-33 LCDY-item-34 LCCO",
+                "0, 2, 3, LCDY LCDY-item-34 LCDY-item-35 LCCO",
+                "1, 1, 1, LCDY LCCO",
+        })
+        void reportsEachAnsweredDyspnoeaItemRightAfterTheUnscoredScale(int a33, int a34, int a35, String expected) {
+            List<ItemAnswer> given = new ArrayList<>(answers(31, 1));
+            Map.of(33, a33, 34, a34, 35, a35).forEach((item, answer) -> {
+                if (answer > 0) {
+                    given.add(ItemAnswer.of(item, answer));
+                }
+            });
+            List<String> codes = codes(scorer.score(given));
+            assertThat(codes.subList(0, codes.indexOf("LCCO") + 1)).containsExactly(expected.split(" "));
+        }
+
+        @ParameterizedTest(name = "item {0} = {1} alone -> {2}")
+        @CsvSource({
+                // S = ((answer - 1)/3)*100 at both ends of the 1..4 range
+                "33, 1,   0",
+                "33, 4, 100",
+                "34, 1,   0",
+                "35, 4, 100",
+        })
+        void singleDyspnoeaItemsSpanTheWholeRange(int item, int answer, double expected) {
+            assertThat(present(scorer.score(answers(item, answer)), "LCDY-item-" + item)).isEqualTo(expected);
         }
 
         @ParameterizedTest(name = "{0}: item {1} = {2} -> {3}")

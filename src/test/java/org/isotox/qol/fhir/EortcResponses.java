@@ -51,6 +51,18 @@ final class EortcResponses {
         return answers;
     }
 
+    /**
+     * {@link #lc13()} with item 35 alone of the dyspnoea items 33-35 answered, with 3: LCDY is not
+     * scored, and item 35 scored alone as a single item is (3 - 1)/3 x 100 = 66.67.
+     */
+    static Map<Integer, Integer> lc13WithOneDyspnoeaItem() {
+        Map<Integer, Integer> answers = lc13();
+        answers.remove(33);
+        answers.remove(34);
+        answers.put(35, 3);
+        return answers;
+    }
+
     /** A completed response, answers as numeric codings. */
     static QuestionnaireResponse response(String questionnaire, Map<Integer, Integer> answers, String patient) {
         QuestionnaireResponse response = new QuestionnaireResponse()

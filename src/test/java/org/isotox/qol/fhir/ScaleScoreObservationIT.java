@@ -12,6 +12,7 @@ import static org.isotox.testsupport.Fhir.parse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -89,6 +90,43 @@ class ScaleScoreObservationIT {
         assertThat(scoresOf(reference)).extracting(o -> o.getIdElement().getIdPart())
                 .containsExactlyInAnyOrderElementsOf(ids)
                 .hasSize(10);
+    }
+
+    @Test
+    void anUnscoredLc13DyspnoeaScaleIsStoredWithItsAnsweredItemScoredAlone() {
+        String response = "QuestionnaireResponse/" + create(
+                EortcResponses.response(EortcResponses.LC13, EortcResponses.lc13WithOneDyspnoeaItem(), patient));
+
+        List<Observation> scores = scoresOf(response);
+
+        assertThat(scores).extracting(o -> o.getCode().getCodingFirstRep().getCode())
+                .hasSize(11).contains("LCDY-item-35").doesNotContain("LCDY-item-33", "LCDY-item-34");
+        assertThat(scoreOf(scores, "LCDY").hasValue()).isFalse();
+        Observation item = scoreOf(scores, "LCDY-item-35");
+        assertThat(valueOf(scores, "LCDY-item-35")).isCloseTo(200.0 / 3, within(1e-9));
+        assertThat(item.getCode().getText()).contains("35", "LCDY");
+        assertThat(item.getDerivedFromFirstRep().getReference()).isEqualTo(response);
+        assertThat(item.getMeta().getProfile()).extracting(p -> p.getValue())
+                .contains("https://isotox.org/fhir/StructureDefinition/isotox-qol-scale-score");
+    }
+
+    @Test
+    void aCorrectionThatCompletesTheDyspnoeaScaleRemovesItsSingleItems() {
+        Map<Integer, Integer> answers = EortcResponses.lc13();
+        answers.remove(35);
+        QuestionnaireResponse response = EortcResponses.response(EortcResponses.LC13, answers, patient);
+        response.setId(create(response));
+        String reference = "QuestionnaireResponse/" + response.getIdElement().getIdPart();
+        // 33 = 2 -> 33.33, 34 = 3 -> 66.67, each alone
+        assertThat(valueOf(scoresOf(reference), "LCDY-item-34")).isCloseTo(200.0 / 3, within(1e-9));
+
+        // item 35 answered 2: LCDY 2, 3, 2 -> RS 7/3 -> 44.44
+        response.addItem().setLinkId("35").addAnswer().setValue(new Coding().setCode("2"));
+        fhirRequest(response).put("/" + reference).then().statusCode(200);
+
+        List<Observation> scores = scoresOf(reference);
+        assertThat(scores).hasSize(10);
+        assertThat(valueOf(scores, "LCDY")).isCloseTo(400.0 / 9, within(1e-9));
     }
 
     @Test

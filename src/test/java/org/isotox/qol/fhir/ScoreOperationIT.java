@@ -68,11 +68,30 @@ class ScoreOperationIT {
     }
 
     @Test
-    void theLc13DyspnoeaScaleNeedsAllThreeItems() {
+    void theLc13DyspnoeaScaleNeedsAllThreeItemsElseItsAnsweredItemsAreScoredAlone() {
         Map<Integer, Integer> answers = EortcResponses.lc13();
         answers.remove(35);
 
-        assertThat(value(score(EortcResponses.response(EortcResponses.LC13, answers, null)), "LCDY")).isEmpty();
+        Parameters scores = score(EortcResponses.response(EortcResponses.LC13, answers, null));
+
+        assertThat(value(scores, "LCDY")).isEmpty();
+        // items 33 = 2 and 34 = 3 alone: ((2 - 1)/3) x 100 and ((3 - 1)/3) x 100
+        assertThat(value(scores, "LCDY-item-33")).hasValueSatisfying(v -> assertThat(v).isCloseTo(100.0 / 3, within(TOLERANCE)));
+        assertThat(value(scores, "LCDY-item-34")).hasValueSatisfying(v -> assertThat(v).isCloseTo(200.0 / 3, within(TOLERANCE)));
+        assertThat(scores.getParameters("scale")).hasSize(12);
+    }
+
+    @Test
+    void aDyspnoeaItemAnsweredAloneIsReturnedAsTheScaleItStandsFor() {
+        Parameters scores = score(EortcResponses.response(EortcResponses.LC13, EortcResponses.lc13WithOneDyspnoeaItem(), null));
+
+        // ((3 - 1)/3) x 100 = 66.67
+        assertThat(value(scores, "LCDY-item-35")).hasValueSatisfying(v -> assertThat(v).isCloseTo(200.0 / 3, within(TOLERANCE)));
+        ParametersParameterComponent item = scale(scores, "LCDY-item-35");
+        assertThat(part(item, "standsInFor")).contains("LCDY");
+        assertThat(part(item, "item")).contains("35");
+        assertThat(value(scores, "LCDY")).isEmpty();
+        assertThat(scores.getParameters("scale")).hasSize(11);
     }
 
     @Test
@@ -121,13 +140,20 @@ class ScoreOperationIT {
                 .then().statusCode(200).extract().response(), Parameters.class);
     }
 
-    private static Optional<Double> value(Parameters scores, String code) {
-        ParametersParameterComponent scale = scores.getParameters("scale").stream()
-                .filter(s -> s.getPart().stream().anyMatch(p -> "code".equals(p.getName())
-                        && code.equals(p.getValue().primitiveValue())))
+    private static ParametersParameterComponent scale(Parameters scores, String code) {
+        return scores.getParameters("scale").stream()
+                .filter(s -> code.equals(part(s, "code").orElse(null)))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no scale " + code));
-        return scale.getPart().stream().filter(p -> "value".equals(p.getName()))
+    }
+
+    private static Optional<String> part(ParametersParameterComponent scale, String name) {
+        return scale.getPart().stream().filter(p -> name.equals(p.getName()))
+                .map(p -> p.getValue().primitiveValue()).findFirst();
+    }
+
+    private static Optional<Double> value(Parameters scores, String code) {
+        return scale(scores, code).getPart().stream().filter(p -> "value".equals(p.getName()))
                 .map(p -> ((DecimalType) p.getValue()).getValue().doubleValue())
                 .findFirst();
     }
