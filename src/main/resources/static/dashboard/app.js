@@ -7,7 +7,7 @@ import { loadTrial } from './trial.js';
 import { drawEnrolment, simonNumbers } from './panels/enrolment.js';
 import { drawSafety, drawToxicityTable } from './panels/safety.js';
 import { loadPrescriptions, drawDoses, drawDvh } from './panels/dose.js';
-import { endpointOf, drawSurvival } from './panels/survival.js';
+import { endpointOf, populationsOf, drawSurvival, PROTOCOL_POPULATION } from './panels/survival.js';
 import { drawSwimmer } from './panels/swimmer.js';
 import { drawOverdue } from './panels/overdue.js';
 
@@ -44,12 +44,22 @@ async function main() {
     run(panels.toxicities, (p) => drawToxicityTable(p, fhir, trial)),
     run(panels.doses, async (p) => drawDoses(p, await prescriptions)),
     run(panels.dvh, async (p) => showDvhs(p, fhir, await prescriptions)),
-    run(panels.os, async (p) => drawSurvival(p, endpointOf(await endpoints, 'OS'), 'Overall survival')),
-    run(panels.pfs, async (p) => drawSurvival(p, endpointOf(await endpoints, 'PFS'), 'Progression-free survival')),
+    run(panels.os, async (p) => showSurvival(p, await endpoints, 'OS', 'Overall survival')),
+    run(panels.pfs, async (p) => showSurvival(p, await endpoints, 'PFS', 'Progression-free survival')),
     run(panels.swimmer, (p) => drawSwimmer(p, fhir, trial)),
     run(panels.overdue, (p) => drawOverdue(p, fhir, trial, asOf)),
   ]);
   document.body.dataset.state = 'ready';
+}
+
+// The protocol's population unless the user picks another one that $endpoints reports.
+function showSurvival(panel, endpoints, name, label) {
+  const select = panel.element('select');
+  select.replaceChildren(...populationsOf(endpoints).map((p) => new Option(p.display, p.code)));
+  select.value = PROTOCOL_POPULATION;
+  const draw = () => drawSurvival(panel, endpointOf(endpoints, name, select.value), label);
+  select.onchange = () => run(panel, draw);
+  draw();
 }
 
 async function showDvhs(panel, fhir, prescriptions) {

@@ -1,9 +1,19 @@
-// Kaplan–Meier curves as $endpoints computes them (survival, 95 % interval, numbers at risk):
-// the page only draws them.
+// Kaplan–Meier curves as $endpoints computes them (survival, 95 % interval, numbers at risk),
+// one per analysis population: the page only draws them, the protocol's population first.
 import { parts, value } from '../fhir.js';
 
-export function endpointOf(endpoints, name) {
-  return parts(endpoints, 'endpoint').find((e) => value(e, 'name') === name);
+export const PROTOCOL_POPULATION = 'protocol';
+
+/** The analysis populations the answer has, in its order: [{ code, display }]. */
+export function populationsOf(endpoints) {
+  const populations = new Map();
+  parts(endpoints, 'endpoint').map((e) => value(e, 'population')).filter(Boolean)
+    .forEach((p) => populations.set(p.code, p.display || p.code));
+  return [...populations].map(([code, display]) => ({ code, display }));
+}
+
+export function endpointOf(endpoints, name, population) {
+  return parts(endpoints, 'endpoint').find((e) => value(e, 'name') === name && value(e, 'population')?.code === population);
 }
 
 export function drawSurvival(panel, endpoint, label) {
@@ -24,16 +34,18 @@ export function drawSurvival(panel, endpoint, label) {
   const n = value(endpoint, 'n');
   const events = value(endpoint, 'events');
   const median = value(endpoint, 'median');
+  const population = value(endpoint, 'population');
   const rows = [['time (months)', 'survival', 'lower 95%', 'upper 95%', 'at risk', 'events', 'censored'],
     ...steps.map((s) => [s.time, s.survival, s.lower, s.upper, s.atRisk, s.events, s.censored])];
   const lastTime = Math.max(12, ...atRisk.keys(), ...steps.map((s) => s.time));
   panel.draw({
     title: {
       text: `${label}: ${events} events in ${n} subjects, median ${median ? `${median.value.toFixed(1)} months` : 'not reached'}`,
-      left: 'center', textStyle: { fontSize: 13 },
+      subtext: population?.display || population?.code || '',
+      left: 'center', textStyle: { fontSize: 13 }, subtextStyle: { fontSize: 12, color: '#555' },
     },
     tooltip: { trigger: 'axis' },
-    grid: { top: 40, bottom: 70, left: 60, right: 30 },
+    grid: { top: 60, bottom: 70, left: 60, right: 30 },
     xAxis: {
       type: 'value', name: 'months', nameLocation: 'middle', nameGap: 45, min: 0, max: Math.ceil(lastTime / 6) * 6, interval: 6,
       axisLabel: { formatter: (t) => `${t}\n${atRisk.has(t) ? atRisk.get(t) : ''}`, lineHeight: 16 },

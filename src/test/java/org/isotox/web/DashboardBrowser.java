@@ -15,6 +15,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -66,6 +67,11 @@ final class DashboardBrowser implements AutoCloseable {
 
     String text(String selector) {
         return driver.findElement(By.cssSelector(selector)).getText();
+    }
+
+    /** Picks the option with this value in the panel's select, as a user would. */
+    void choose(String panel, String value) {
+        new Select(driver.findElement(By.cssSelector("#" + panel + " select"))).selectByValue(value);
     }
 
     String panelState(String panel) {

@@ -22,7 +22,8 @@ import org.isotox.testsupport.TrialFixtures;
 /**
  * A small study for the dashboard, written over the API: nine subjects enrolled in January 2026,
  * three at each shipped IHR site (so that the sites' investigators see their own), each with a
- * completed course; toxicities, DVHs, a progression, a death and a visit on some of them.
+ * completed course; toxicities, DVHs, a progression, a death and a visit on some of them; the last
+ * one withdrawn (so that the analysis populations differ).
  */
 record DashboardCohort(IhrStudy study, List<Member> members) {
 
@@ -57,6 +58,7 @@ record DashboardCohort(IhrStudy study, List<Member> members) {
         Fhir.create(Lesions.target(progressing, "2026-05-04", "T1", "42", true));
         die(members.get(5).patient(), "2026-06-15");
         visit(members.get(6).patient(), "2026-03-20");
+        withdraw(members.get(8).subject(), "2026-04-01");
         return new DashboardCohort(study, members);
     }
 
@@ -87,6 +89,13 @@ record DashboardCohort(IhrStudy study, List<Member> members) {
         Patient record = parse(fhirRequest().get("/" + patient).then().statusCode(200).extract().response(), Patient.class);
         record.setDeceased(new DateTimeType(date));
         fhirRequest(record).put("/" + patient).then().statusCode(200);
+    }
+
+    private static void withdraw(String subject, String date) {
+        ResearchSubject record = parse(fhirRequest().get("/" + subject).then().statusCode(200).extract().response(), ResearchSubject.class);
+        record.setStatus(ResearchSubject.ResearchSubjectStatus.WITHDRAWN);
+        record.getPeriod().setEndElement(new DateTimeType(date));
+        fhirRequest(record).put("/" + subject).then().statusCode(200);
     }
 
     private static void visit(String patient, String date) {

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
@@ -89,11 +90,16 @@ class DashboardIT {
 
             Parameters endpoints = operation("$endpoints");
             for (String endpoint : List.of("OS", "PFS")) {
-                ParametersParameterComponent result = endpoint(endpoints, endpoint);
-                Map<String, Object> option = browser.chartOption(endpoint.toLowerCase());
-                assertThat(title(option)).as(endpoint).contains(integer(part(result, "events")) + " events in " + integer(part(result, "n")) + " subjects");
-                assertThat(browser.csvRows(endpoint.toLowerCase())).hasSize(1 + (int) result.getPart().stream().filter(p -> p.getName().equals("step")).count());
+                String panel = endpoint.toLowerCase();
+                assertThat(subtitle(browser.chartOption(panel))).as(endpoint + " plots the protocol's population by default")
+                        .isEqualTo("Protocol population: withdrawn and lost to follow-up excluded");
+                assertPlots(browser, panel, endpoint(endpoints, endpoint, "protocol"));
+                browser.choose(panel, "all-enrolled");
+                assertThat(subtitle(browser.chartOption(panel))).isEqualTo("All enrolled subjects, withdrawn censored at withdrawal");
+                assertPlots(browser, panel, endpoint(endpoints, endpoint, "all-enrolled"));
             }
+            assertThat(integer(part(endpoint(endpoints, "OS", "protocol"), "n"))).as("the withdrawn subject is left out").isEqualTo(8);
+            assertThat(integer(part(endpoint(endpoints, "OS", "all-enrolled"), "n"))).isEqualTo(9);
 
             Map<String, Object> swimmer = browser.chartOption("swimmer");
             assertThat(yCategories(swimmer)).hasSize(9);
@@ -128,9 +134,17 @@ class DashboardIT {
         }
     }
 
-    private static ParametersParameterComponent endpoint(Parameters endpoints, String name) {
+    /** The panel's title and CSV show the endpoint's numbers. */
+    private static void assertPlots(DashboardBrowser browser, String panel, ParametersParameterComponent result) {
+        assertThat(title(browser.chartOption(panel))).as(panel)
+                .contains(integer(part(result, "events")) + " events in " + integer(part(result, "n")) + " subjects");
+        assertThat(browser.csvRows(panel)).hasSize(1 + (int) result.getPart().stream().filter(p -> p.getName().equals("step")).count());
+    }
+
+    private static ParametersParameterComponent endpoint(Parameters endpoints, String name, String population) {
         return endpoints.getParameter().stream()
-                .filter(p -> p.getName().equals("endpoint") && part(p, "name").getValue().primitiveValue().equals(name))
+                .filter(p -> p.getName().equals("endpoint") && part(p, "name").getValue().primitiveValue().equals(name)
+                        && ((Coding) part(p, "population").getValue()).getCode().equals(population))
                 .findFirst().orElseThrow();
     }
 
@@ -161,9 +175,17 @@ class DashboardIT {
         return (List<?>) ((List<Map<String, Object>>) option.get("yAxis")).get(0).get("data");
     }
 
-    @SuppressWarnings("unchecked")
     private static String title(Map<String, Object> option) {
-        return (String) ((List<Map<String, Object>>) option.get("title")).get(0).get("text");
+        return (String) titleOf(option).get("text");
+    }
+
+    private static String subtitle(Map<String, Object> option) {
+        return (String) titleOf(option).get("subtext");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> titleOf(Map<String, Object> option) {
+        return ((List<Map<String, Object>>) option.get("title")).get(0);
     }
 
     /** The sum of the last cumulative counts of the first {@code sites} series (one per site). */

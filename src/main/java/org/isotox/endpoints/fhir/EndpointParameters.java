@@ -3,19 +3,24 @@ package org.isotox.endpoints.fhir;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.Quantity;
+import org.isotox.endpoints.domain.AnalysisPopulation;
 import org.isotox.endpoints.domain.Endpoint;
 import org.isotox.endpoints.domain.KaplanMeierRow;
 import org.isotox.endpoints.domain.QuantileEstimate;
 import org.isotox.endpoints.domain.SurvivalAtTime;
 import org.isotox.endpoints.domain.SurvivalCurve;
+import org.isotox.fhir.Canonicals;
 
 /**
- * The {@code $endpoints} answer: per endpoint {@code n}, {@code events}, the {@code median} with its
+ * The {@code $endpoints} answer: one {@code endpoint} per endpoint and analysis population, the
+ * protocol's population first; each names its endpoint ({@code name}) and its {@code population}
+ * (a Coding of the project's CodeSystem), then gives {@code n}, {@code events}, the {@code median} with its
  * CI ({@code medianLower}, {@code medianUpper}; absent when not reached or not estimable), and
  * {@code survival} at 12, 24, 36 and 60 months ({@code estimate}, {@code lower}, {@code upper},
  * {@code atRisk}; absent beyond the last follow-up); for LC also the percentages at 3 and 5 years.
@@ -30,9 +35,11 @@ final class EndpointParameters {
 
     private EndpointParameters() {}
 
-    static void add(Parameters parameters, Endpoint endpoint, SurvivalCurve curve) {
+    static void add(Parameters parameters, AnalysisPopulation population, Endpoint endpoint, SurvivalCurve curve) {
         ParametersParameterComponent result = parameters.addParameter().setName("endpoint");
         result.addPart().setName("name").setValue(new CodeType(endpoint.name()));
+        result.addPart().setName("population")
+                .setValue(new Coding(Canonicals.ISOTOX_CODES, population.code(), population.display()));
         result.addPart().setName("n").setValue(new IntegerType(curve.subjects()));
         result.addPart().setName("events").setValue(new IntegerType(curve.events()));
         QuantileEstimate median = curve.median();

@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The follow-up of a study's subjects from the server's records: deaths (Patient.deceased), the
- * last date each patient was seen ({@link LastContacts}) and the RECIST
- * time-point responses the server derived.
+ * last date each patient was seen ({@link LastContacts}), the RECIST time-point responses the
+ * server derived, and the withdrawal as the roster has it (ResearchSubject {@code withdrawn}, on
+ * its {@code period.end}).
  */
 @Component
 class FollowUpRecords {
@@ -60,7 +61,9 @@ class FollowUpRecords {
                                 ? deaths.get(s.patient()).or(() -> Optional.of(lastSeen.getOrDefault(s.patient(), s.enrolled())))
                                 : Optional.empty(),
                         Optional.ofNullable(lastSeen.get(s.patient())),
-                        assessments.getOrDefault(s.patient(), List.of())))
+                        assessments.getOrDefault(s.patient(), List.of()),
+                        s.withdrawn(),
+                        s.withdrawalDate()))
                 .toList();
     }
 

@@ -2,22 +2,25 @@ package org.isotox.endpoints.fhir;
 
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.isotox.endpoints.domain.AnalysisPopulation;
 import org.isotox.endpoints.domain.Endpoint;
 import org.isotox.endpoints.domain.KaplanMeierEstimator;
 import org.isotox.endpoints.domain.SubjectFollowUp;
 import org.isotox.endpoints.domain.SurvivalCurve;
-import org.isotox.study.domain.EnrolledSubject;
 import org.isotox.simon.domain.StudyProgress;
 import org.isotox.simon.fhir.StudyState;
 import org.springframework.stereotype.Component;
 
 /**
  * The protocol's endpoints of a study as of a date, from the server's records: OS, PFS, TTP and LC by
- * Kaplan-Meier over the subjects enrolled and not withdrawn (the protocol leaves withdrawals out of
- * the analysis); the primary safety endpoint (subjects with a severe toxicity) over every subject
- * enrolled. {@code $endpoints} and the registry's results export both read them here.
+ * Kaplan-Meier over an {@link AnalysisPopulation} (the protocol's leaves withdrawals out of the
+ * analysis; all enrolled censors them at withdrawal); the primary safety endpoint (subjects with a
+ * severe toxicity) over every subject enrolled. {@code $endpoints} and the registry's results export
+ * both read them here.
  */
 @Component
 public class StudyEndpoints {
@@ -29,17 +32,17 @@ public class StudyEndpoints {
         this.followUps = followUps;
     }
 
-    /** Each time-to-event endpoint's curve, in the order of {@link Endpoint}. */
-    public Map<Endpoint, SurvivalCurve> survival(StudyState state, LocalDate asOf) {
-        List<EnrolledSubject> analysed = state.courses().stream()
-                .map(course -> course.subject())
-                .filter(subject -> !subject.withdrawn())
-                .toList();
-        List<SubjectFollowUp> followUp = followUps.of(analysed);
-        Map<Endpoint, SurvivalCurve> curves = new EnumMap<>(Endpoint.class);
-        for (Endpoint endpoint : Endpoint.values()) {
-            curves.put(endpoint, estimator.estimate(followUp.stream().map(s -> endpoint.of(s, asOf)).toList()));
-        }
+    /** Each time-to-event endpoint's curve over the population, in the order of {@link Endpoint}. */
+    public Map<Endpoint, SurvivalCurve> survival(StudyState state, LocalDate asOf, AnalysisPopulation population) {
+        return survival(state, asOf, EnumSet.of(population)).get(population);
+    }
+
+    /** The same for each of the populations, in the order of {@link AnalysisPopulation}. */
+    public Map<AnalysisPopulation, Map<Endpoint, SurvivalCurve>> survival(
+            StudyState state, LocalDate asOf, Set<AnalysisPopulation> populations) {
+        List<SubjectFollowUp> followUp = followUps.of(state.courses().stream().map(course -> course.subject()).toList());
+        Map<AnalysisPopulation, Map<Endpoint, SurvivalCurve>> curves = new EnumMap<>(AnalysisPopulation.class);
+        populations.forEach(population -> curves.put(population, population.survival(followUp, asOf, estimator)));
         return curves;
     }
 

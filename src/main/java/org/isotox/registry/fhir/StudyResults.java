@@ -29,6 +29,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.hl7.fhir.r4.model.ResearchSubject;
 import org.hl7.fhir.r4.model.ResearchSubject.ResearchSubjectStatus;
+import org.isotox.endpoints.domain.AnalysisPopulation;
 import org.isotox.endpoints.domain.Endpoint;
 import org.isotox.endpoints.domain.QuantileEstimate;
 import org.isotox.endpoints.domain.SurvivalCurve;
@@ -111,7 +112,7 @@ class StudyResults {
                         baseline.getOrDefault(course.subject().patient(), List.of()),
                         graded.getOrDefault(course.subject().patient(), List.of()), asOf))
                 .toList();
-        Map<Endpoint, SurvivalCurve> curves = endpoints.survival(state, asOf);
+        Map<Endpoint, SurvivalCurve> curves = endpoints.survival(state, asOf, AnalysisPopulation.PROTOCOL);
         List<SurvivalSummary> survival = List.of(Endpoint.PFS, Endpoint.OS, Endpoint.TTP, Endpoint.LC).stream()
                 .map(e -> summary(e, curves.get(e)))
                 .toList();

@@ -106,17 +106,22 @@ public class StudyRoster {
         return subjectsOf(studyReference).stream().map(StudyRoster::enrolled).flatMap(Optional::stream).toList();
     }
 
-    /** The subject as enrolled, if the server enrolled it (gave it a sequence number and it has its enrolment date). */
+    /**
+     * The subject as enrolled, if the server enrolled it (gave it a sequence number and it has its enrolment date);
+     * a withdrawn subject's {@code period.end} is the day it was withdrawn.
+     */
     public static Optional<EnrolledSubject> enrolled(ResearchSubject subject) {
         if (!subject.hasExtension(ENROLMENT_SEQUENCE) || !subject.getPeriod().hasStartElement()) {
             return Optional.empty();
         }
         int sequence = ((PositiveIntType) subject.getExtensionByUrl(ENROLMENT_SEQUENCE).getValue()).getValue();
+        boolean withdrawn = subject.getStatus() == ResearchSubjectStatus.WITHDRAWN;
         return Optional.of(new EnrolledSubject(
                 "ResearchSubject/" + subject.getIdElement().getIdPart(),
                 subject.getIndividual().getReference(),
                 sequence,
                 FhirDates.localDate(subject.getPeriod().getStartElement()),
-                subject.getStatus() == ResearchSubjectStatus.WITHDRAWN));
+                withdrawn,
+                withdrawn ? FhirDates.dayOf(subject.getPeriod().getEndElement()) : Optional.empty()));
     }
 }

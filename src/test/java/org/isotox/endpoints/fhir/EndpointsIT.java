@@ -9,11 +9,14 @@ import static org.isotox.testsupport.Fhir.parse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.ResearchSubject;
+import org.hl7.fhir.r4.model.ResearchSubject.ResearchSubjectStatus;
 import org.isotox.testsupport.FhirServerTest;
 import org.isotox.testsupport.IhrStudy;
 import org.isotox.testsupport.Lesions;
@@ -26,12 +29,21 @@ import org.junit.jupiter.api.Test;
  * subjects 1-10 die on days 100, 200, ..., 1000 (no tumour assessment after the baseline);
  * subjects 11-13 progress in field on day 200, subjects 14-16 with a new lesion on day 300;
  * subjects 11-30 have a last assessment on day 1900 (5.2 years); 12 months = 365.25 days.
+ *
+ * <p>For the analysis populations, a second study of six subjects enrolled on the same day and
+ * recorded as a site would (enrolment, course, baseline CT, then): 1 dies on day 300; 2 has no
+ * progression on days 200 and 400; 3 progresses in field on day 100 (CT again on day 400); 4 has
+ * a CT on day 60, is withdrawn on day 90 ({@code period.end}) and dies on day 250; 5 progresses on
+ * day 40 and is withdrawn on day 120; 6 has a CT on day 150 and is withdrawn with no end date.
+ * Its expected curves follow the product-limit formula S(t) = product over event times t_i <= t of
+ * (1 - d_i / n_i) (see {@code AnalysisPopulationTest}).
  */
 @FhirServerTest
 class EndpointsIT {
 
     private static final LocalDate ENROLLED = LocalDate.of(2026, 1, 5);
     private static IhrStudy ihr;
+    private static IhrStudy withdrawals;
 
     @BeforeEach
     void syntheticStudy() {
@@ -120,7 +132,7 @@ class EndpointsIT {
         Parameters early = parse(fhirRequest().get("/" + ihr.studyReference() + "/$endpoints?asOf=" + day(450))
                 .then().statusCode(200).extract().response(), Parameters.class);
 
-        assertThat(integer(part(early, "OS"), "events")).isEqualTo(4);
+        assertThat(integer(endpoint(early, "OS", "protocol"), "events")).isEqualTo(4);
     }
 
     @Test
@@ -129,6 +141,155 @@ class EndpointsIT {
                 .then().statusCode(400).extract().response()).getIssueFirstRep().getDiagnostics();
 
         assertThat(diagnostics).contains("'asOf'").contains("YYYY-MM-DD");
+    }
+
+    @Test
+    void eachEndpointNamesItsPopulationTheProtocolsFirst() {
+        List<ParametersParameterComponent> endpoints = result().getParameter().stream()
+                .filter(p -> p.getName().equals("endpoint"))
+                .toList();
+
+        assertThat(endpoints).extracting(e -> value(e, "name") + " " + population(e).getCode()).containsExactly(
+                "OS protocol", "PFS protocol", "TTP protocol", "LC protocol",
+                "OS all-enrolled", "PFS all-enrolled", "TTP all-enrolled", "LC all-enrolled");
+        assertThat(population(endpoints.get(0)).getSystem()).isEqualTo("https://isotox.org/fhir/CodeSystem/isotox");
+        assertThat(population(endpoints.get(0)).getDisplay()).isEqualTo("Protocol population: withdrawn and lost to follow-up excluded");
+        assertThat(population(endpoints.get(4)).getDisplay()).isEqualTo("All enrolled subjects, withdrawn censored at withdrawal");
+    }
+
+    @Test
+    void thePopulationParameterAsksForOne() {
+        Parameters allEnrolled = parse(fhirRequest().get("/" + ihr.studyReference() + "/$endpoints?asOf=2031-06-01&population=all-enrolled")
+                .then().statusCode(200).extract().response(), Parameters.class);
+        String diagnostics = outcome(fhirRequest().get("/" + ihr.studyReference() + "/$endpoints?population=per-protocol")
+                .then().statusCode(400).extract().response()).getIssueFirstRep().getDiagnostics();
+
+        assertThat(allEnrolled.getParameter()).filteredOn(p -> p.getName().equals("endpoint"))
+                .extracting(e -> population(e).getCode()).containsExactly("all-enrolled", "all-enrolled", "all-enrolled", "all-enrolled");
+        assertThat(diagnostics).contains("'population'").contains("protocol, all-enrolled");
+    }
+
+    @Test
+    void theProtocolPopulationLeavesTheWithdrawnSubjectsOut() {
+        Parameters result = withdrawalResult();
+        ParametersParameterComponent os = endpoint(result, "OS", "protocol");
+        ParametersParameterComponent pfs = endpoint(result, "PFS", "protocol");
+
+        for (String name : List.of("OS", "PFS", "TTP", "LC")) {
+            assertThat(integer(endpoint(result, name, "protocol"), "n")).as(name).isEqualTo(3);
+        }
+        // OS: the death on day 300 among 3 at risk: 2/3
+        assertThat(integer(os, "events")).isEqualTo(1);
+        assertThat(survival(os, 12)).isEqualTo("0.666667");
+        // PFS: progression on day 100 (3 at risk): 2/3, death on day 300 (2 at risk): 1/3
+        assertThat(integer(pfs, "events")).isEqualTo(2);
+        assertThat(survival(pfs, 12)).isEqualTo("0.333333");
+        assertThat(steps(pfs)).containsExactly(
+                "3.285421 at risk 3 events 1 censored 0 S 0.666667",
+                "9.856263 at risk 2 events 1 censored 0 S 0.333333",
+                "13.141684 at risk 1 events 0 censored 1 S 0.333333");
+    }
+
+    @Test
+    void allEnrolledCensorsOverallSurvivalAtTheWithdrawalOrTheLastContact() {
+        ParametersParameterComponent os = endpoint(withdrawalResult(), "OS", "all-enrolled");
+
+        assertThat(integer(os, "n")).isEqualTo(6);
+        assertThat(integer(os, "events")).as("the death after the withdrawal does not count").isEqualTo(1);
+        // censored: 4 at its withdrawal (day 90), 5 at its withdrawal (day 120), 6 when last seen (day 150);
+        // then the death on day 300 among 3 at risk: 2/3
+        assertThat(steps(os)).containsExactly(
+                "2.956879 at risk 6 events 0 censored 1 S 1",
+                "3.942505 at risk 5 events 0 censored 1 S 1",
+                "4.928131 at risk 4 events 0 censored 1 S 1",
+                "9.856263 at risk 3 events 1 censored 0 S 0.666667",
+                "13.141684 at risk 2 events 0 censored 2 S 0.666667");
+        assertThat(parts(os, "numberAtRisk")).extracting(p -> integer(p, "atRisk")).containsExactly(6, 3, 2);
+        assertThat(survival(os, 12)).isEqualTo("0.666667");
+    }
+
+    @Test
+    void allEnrolledCountsAProgressionBeforeTheWithdrawal() {
+        ParametersParameterComponent pfs = endpoint(withdrawalResult(), "PFS", "all-enrolled");
+
+        assertThat(integer(pfs, "n")).isEqualTo(6);
+        assertThat(integer(pfs, "events")).isEqualTo(3);
+        // 5's progression on day 40 (6 at risk): 5/6; 4 censored at its CT on day 60, before its withdrawal;
+        // day 100 (4 at risk): 5/6 * 3/4 = 0.625; 6 censored at its CT on day 150; day 300 (2 at risk): 0.3125
+        assertThat(steps(pfs)).containsExactly(
+                "1.314168 at risk 6 events 1 censored 0 S 0.833333",
+                "1.971253 at risk 5 events 0 censored 1 S 0.833333",
+                "3.285421 at risk 4 events 1 censored 0 S 0.625",
+                "4.928131 at risk 3 events 0 censored 1 S 0.625",
+                "9.856263 at risk 2 events 1 censored 0 S 0.3125",
+                "13.141684 at risk 1 events 0 censored 1 S 0.3125");
+        assertThat(survival(pfs, 12)).isEqualTo("0.3125");
+        assertThat(((Quantity) parts(pfs, "median").get(0).getValue()).getValue()).isEqualByComparingTo("9.856263");
+    }
+
+    /** The second study's endpoints, built on first use. */
+    private static Parameters withdrawalResult() {
+        if (withdrawals == null) {
+            withdrawals = withdrawalStudy();
+        }
+        return parse(fhirRequest().get("/" + withdrawals.studyReference() + "/$endpoints?asOf=2028-01-01")
+                .then().statusCode(200).extract().response(), Parameters.class);
+    }
+
+    private static IhrStudy withdrawalStudy() {
+        IhrStudy study = TrialFixtures.newIhrStudy();
+        List<String> patients = new ArrayList<>();
+        List<String> subjects = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            String patient = TrialFixtures.eligiblePatient();
+            subjects.add("ResearchSubject/" + create(TrialFixtures.subject(study, patient, ENROLLED.toString())));
+            TrialFixtures.completeCourse(patient, "2026-01-12", "2026-02-20", 22);
+            create(Lesions.target(patient, "2026-01-04", "T1", "30", true));
+            patients.add(patient);
+        }
+        die(patients.get(0), ENROLLED.plusDays(300));
+        create(Lesions.target(patients.get(1), day(200), "T1", "30", true));
+        create(Lesions.target(patients.get(1), day(400), "T1", "30", true));
+        create(Lesions.target(patients.get(2), day(100), "T1", "40", true));
+        create(Lesions.target(patients.get(2), day(400), "T1", "40", true));
+        create(Lesions.target(patients.get(3), day(60), "T1", "30", true));
+        withdraw(subjects.get(3), day(90));
+        die(patients.get(3), ENROLLED.plusDays(250));
+        create(Lesions.target(patients.get(4), day(40), "T1", "40", true));
+        withdraw(subjects.get(4), day(120));
+        create(Lesions.target(patients.get(5), day(150), "T1", "30", true));
+        withdraw(subjects.get(5), null);
+        return study;
+    }
+
+    /** The site's update of the subject: status withdrawn, and the day in {@code period.end} when given. */
+    private static void withdraw(String subject, String day) {
+        ResearchSubject current = parse(fhirRequest().get("/" + subject).then().statusCode(200).extract().response(), ResearchSubject.class);
+        current.setStatus(ResearchSubjectStatus.WITHDRAWN);
+        if (day != null) {
+            current.getPeriod().setEndElement(new DateTimeType(day));
+        }
+        fhirRequest(current).put("/" + subject).then().statusCode(200);
+    }
+
+    /** Each plotted step as "time at risk n events d censored c S s". */
+    private static List<String> steps(ParametersParameterComponent endpoint) {
+        return parts(endpoint, "step").stream()
+                .map(step -> decimal(step, "time") + " at risk " + integer(step, "atRisk") + " events " + integer(step, "events")
+                        + " censored " + integer(step, "censored") + " S " + decimal(step, "survival"))
+                .toList();
+    }
+
+    private static Coding population(ParametersParameterComponent endpoint) {
+        return (Coding) endpoint.getPart().stream().filter(p -> p.getName().equals("population")).findFirst().orElseThrow().getValue();
+    }
+
+    private static ParametersParameterComponent endpoint(Parameters result, String name, String population) {
+        return result.getParameter().stream()
+                .filter(p -> p.getName().equals("endpoint"))
+                .filter(p -> value(p, "name").equals(name) && population(p).getCode().equals(population))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static void die(String patient, LocalDate date) {
@@ -151,15 +312,7 @@ class EndpointsIT {
     }
 
     private static ParametersParameterComponent endpoint(String name) {
-        return part(result(), name);
-    }
-
-    private static ParametersParameterComponent part(Parameters result, String name) {
-        return result.getParameter().stream()
-                .filter(p -> p.getName().equals("endpoint"))
-                .filter(p -> p.getPart().stream().anyMatch(n -> n.getName().equals("name") && n.getValue().primitiveValue().equals(name)))
-                .findFirst()
-                .orElseThrow();
+        return endpoint(result(), name, "protocol");
     }
 
     private static int integer(ParametersParameterComponent parameter, String name) {
