@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -43,8 +44,15 @@ public final class TrialFixtures {
 
     /** A new study with the IHR definition (rules, eligibility, schedule, sites) under fresh identifiers. */
     public static IhrStudy newIhrStudy() {
+        return newIhrStudy(study -> {});
+    }
+
+    /** The same, with {@code change} made to its ResearchStudy first. */
+    public static IhrStudy newIhrStudy(Consumer<ResearchStudy> change) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        fhirRequest(ihrDefinitionCopy(tag)).post("/").then().statusCode(200);
+        Bundle definition = ihrDefinitionCopy(tag);
+        change.accept(studyIn(definition));
+        fhirRequest(definition).post("/").then().statusCode(200);
         return IhrStudy.load(IhrStudy.NCT + "-" + tag);
     }
 

@@ -9,10 +9,12 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Extension;
@@ -41,8 +43,8 @@ public class DeliveredCourses {
     }
 
     /**
-     * What the courses say of each patient: the last fraction once a course is over (completed,
-     * or stopped early) and every recorded treatment interruption.
+     * What the courses say of each patient: the first fraction, the last fraction once a course is
+     * over (completed, or stopped early) and every recorded treatment interruption.
      */
     public Map<String, PatientCourses> of(Collection<String> patients) {
         Map<String, PatientCourses> courses = new HashMap<>();
@@ -62,31 +64,36 @@ public class DeliveredCourses {
     }
 
     /**
+     * @param firstFraction the earliest start of a course
      * @param lastFraction  the latest last fraction of a course that is over
      * @param interruptions the interruptions of all the patient's courses
      */
-    public record PatientCourses(Optional<LocalDate> lastFraction, List<RadiotherapyInterruption> interruptions) {
+    public record PatientCourses(
+            Optional<LocalDate> firstFraction, Optional<LocalDate> lastFraction, List<RadiotherapyInterruption> interruptions) {
 
-        public static final PatientCourses NONE = new PatientCourses(Optional.empty(), List.of());
+        public static final PatientCourses NONE = new PatientCourses(Optional.empty(), Optional.empty(), List.of());
 
         static PatientCourses of(Procedure course) {
             boolean over = course.getStatus() == ProcedureStatus.COMPLETED || course.getStatus() == ProcedureStatus.STOPPED;
+            Optional<LocalDate> start = course.hasPerformedPeriod()
+                    ? FhirDates.dayOf(course.getPerformedPeriod().getStartElement())
+                    : Optional.empty();
             Optional<LocalDate> end = over && course.hasPerformedPeriod() && course.getPerformedPeriod().hasEndElement()
                     ? FhirDates.dayOf(course.getPerformedPeriod().getEndElement())
                     : Optional.empty();
-            return new PatientCourses(end, course.getExtensionsByUrl(INTERRUPTION).stream()
+            return new PatientCourses(start, end, course.getExtensionsByUrl(INTERRUPTION).stream()
                     .map(PatientCourses::interruption)
                     .flatMap(Optional::stream)
                     .toList());
         }
 
         PatientCourses plus(PatientCourses other) {
-            Optional<LocalDate> latest = lastFraction.isEmpty()
-                    ? other.lastFraction
-                    : other.lastFraction.filter(d -> d.isAfter(lastFraction.get())).or(() -> lastFraction);
             List<RadiotherapyInterruption> all = new ArrayList<>(interruptions);
             all.addAll(other.interruptions);
-            return new PatientCourses(latest, all);
+            return new PatientCourses(
+                    Stream.concat(firstFraction.stream(), other.firstFraction.stream()).min(Comparator.naturalOrder()),
+                    Stream.concat(lastFraction.stream(), other.lastFraction.stream()).max(Comparator.naturalOrder()),
+                    all);
         }
 
         private static Optional<RadiotherapyInterruption> interruption(Extension extension) {
