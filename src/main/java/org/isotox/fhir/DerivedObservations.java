@@ -49,19 +49,30 @@ public class DerivedObservations {
      * {@code existing} finds is deleted.
      */
     public void replace(SearchParameterMap existing, List<Observation> wanted) {
+        write(wanted);
+        removeAllBut(existing, wanted);
+    }
+
+    /** Creates or updates each of {@code wanted} (its id set with {@link #idFor}). */
+    public void write(List<Observation> wanted) {
         IFhirResourceDao<Observation> dao = daoRegistry.getResourceDao(Observation.class);
         TransactionDetails writes = new TransactionDetails();
         storedIds.resolve(wanted.stream().<IIdType>map(o -> o.getIdElement().withResourceType("Observation")).toList(), writes);
-        Set<String> kept = new HashSet<>();
         for (Observation observation : wanted) {
             observation.getMeta().addTag(tag());
             dao.update(observation, null, true, false, DerivedWrites.request(), writes);
-            kept.add(observation.getIdElement().getIdPart());
         }
+    }
+
+    /** Deletes every tagged Observation that {@code existing} finds, except those of {@code kept}. */
+    public void removeAllBut(SearchParameterMap existing, List<Observation> kept) {
+        IFhirResourceDao<Observation> dao = daoRegistry.getResourceDao(Observation.class);
+        Set<String> keptIds = new HashSet<>();
+        kept.forEach(observation -> keptIds.add(observation.getIdElement().getIdPart()));
         existing.setLoadSynchronous(true);
         existing.add("_tag", new TokenParam(Canonicals.ISOTOX_CODES, TAG_CODE));
         for (IBaseResource found : dao.search(existing, new SystemRequestDetails()).getAllResources()) {
-            if (!kept.contains(found.getIdElement().getIdPart())) {
+            if (!keptIds.contains(found.getIdElement().getIdPart())) {
                 dao.delete(found.getIdElement().toUnqualifiedVersionless(), DerivedWrites.request());
             }
         }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param confirmation                 whether a CR or PR must be confirmed by a later assessment
  * @param confirmationInterval         the least time between a CR/PR and the assessment that
  *                                     confirms it (RECIST 1.1 section 4.6.1: 4 weeks)
- * @param minimumStableDiseaseDuration the least time from the baseline date to an assessment that
+ * @param minimumStableDiseaseDuration the least time from study entry to an assessment that
  *                                     meets the SD criteria for SD to count as best response
  *                                     (section 4.6.3: protocol-defined, "in general not less than
  *                                     6-8 weeks"); applies whether or not confirmation is required

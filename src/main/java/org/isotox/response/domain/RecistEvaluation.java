@@ -7,7 +7,8 @@ import java.util.Objects;
 public sealed interface RecistEvaluation permits RecistEvaluation.Evaluated, RecistEvaluation.Invalid {
 
     /** One response per assessment, in input order, and the best overall response. */
-    record Evaluated(List<TimepointResponse> timepoints, Response bestOverallResponse) implements RecistEvaluation {
+    record Evaluated(List<TimepointResponse> timepoints, BestOverallResponse bestOverallResponse)
+            implements RecistEvaluation {
         public Evaluated {
             timepoints = List.copyOf(timepoints);
             Objects.requireNonNull(bestOverallResponse, "best overall response");

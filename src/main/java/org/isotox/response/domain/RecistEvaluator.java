@@ -2,6 +2,7 @@ package org.isotox.response.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,15 +20,28 @@ public final class RecistEvaluator {
     private static final int PERCENT_SCALE = 2;
 
     /**
+     * As {@link #evaluate(Baseline, List, BestResponseRules, Optional)} without a study entry: the
+     * minimum duration of stable disease counts from the baseline date.
+     */
+    public RecistEvaluation evaluate(Baseline baseline, List<Assessment> assessments, BestResponseRules rules) {
+        return evaluate(baseline, assessments, rules, Optional.empty());
+    }
+
+    /**
      * Validates the baseline and assessments, then gives each assessment's target, non-target and
      * overall response and the best overall response.
      *
      * @param assessments in date order
+     * @param studyEntry  the subject's study entry, from which the minimum duration of stable
+     *                    disease counts (section 4.6.3); when empty, the baseline date stands in
+     *                    for it
      */
-    public RecistEvaluation evaluate(Baseline baseline, List<Assessment> assessments, BestResponseRules rules) {
+    public RecistEvaluation evaluate(
+            Baseline baseline, List<Assessment> assessments, BestResponseRules rules, Optional<LocalDate> studyEntry) {
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(assessments, "assessments");
         Objects.requireNonNull(rules, "best response rules");
+        Objects.requireNonNull(studyEntry, "study entry");
         for (int i = 0; i < assessments.size(); i++) {
             if (assessments.get(i) == null) {
                 throw new IllegalArgumentException("assessment at position " + i + " is null");
@@ -76,7 +90,8 @@ public final class RecistEvaluator {
             timepoints.add(timepoint);
             overall.add(new BestOverallResponseRule.DatedResponse(timepoint.date(), timepoint.overallResponse()));
         }
-        Response best = BestOverallResponseRule.best(baseline.date(), overall, !targets.isEmpty(), rules);
+        BestOverallResponse best = BestOverallResponseRule.best(
+                studyEntry.orElse(baseline.date()), overall, !targets.isEmpty(), rules);
         return new RecistEvaluation.Evaluated(timepoints, best);
     }
 

@@ -21,14 +21,18 @@ import org.isotox.response.domain.ValidationProblem;
 /**
  * The {@code $recist-evaluate} input read into the RECIST core's terms, remembering which part
  * each lesion came from so that a RECIST problem can name it.
+ *
+ * @param studyEntry the day the minimum duration of stable disease counts from, when given
  */
 record RecistInput(
         Baseline baseline,
         List<Assessment> assessments,
+        Optional<LocalDate> studyEntry,
         Map<String, String> baselineLesionParts,
         List<Map<String, String>> assessmentLesionParts) {
 
-    static RecistInput read(OperationPart baselinePart, List<OperationPart> assessmentParts) {
+    static RecistInput read(
+            OperationPart baselinePart, List<OperationPart> assessmentParts, Optional<OperationPart> studyEntryPart) {
         Map<String, String> baselinePaths = new HashMap<>();
         List<BaselineLesion> lesions = new ArrayList<>();
         for (OperationPart part : baselinePart.parts("lesion")) {
@@ -44,7 +48,8 @@ record RecistInput(
             assessments.add(assessment(part, paths));
             assessmentPaths.add(paths);
         }
-        return new RecistInput(baseline, assessments, baselinePaths, assessmentPaths);
+        return new RecistInput(baseline, assessments, studyEntryPart.map(OperationPart::day), baselinePaths,
+                assessmentPaths);
     }
 
     /** The part a RECIST problem is about: a lesion, an assessment's date, an assessment, or the baseline. */

@@ -33,7 +33,7 @@ final class RecistOutput {
                     .ifPresent(b -> assessment.addPart().setName("progressionInField").setValue(new BooleanType(b)));
         }
         parameters.addParameter().setName("bestOverallResponse")
-                .setValue(new CodeType(evaluation.bestOverallResponse().code()));
+                .setValue(new CodeType(evaluation.bestOverallResponse().response().code()));
         return parameters;
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param confirmationRequired         whether a CR or PR counts only when confirmed
  * @param confirmationInterval         least time to the confirming assessment (RECIST: 4 weeks)
- * @param minimumStableDiseaseDuration least time from baseline for SD to count as best response
+ * @param minimumStableDiseaseDuration least time from study entry for SD to count as best response
  *                                     (RECIST: protocol-defined, "in general not less than 6-8
  *                                     weeks"; the IHR protocol states none, 6 weeks is taken)
  */

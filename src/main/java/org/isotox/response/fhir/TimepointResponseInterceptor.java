@@ -16,9 +16,10 @@ import org.isotox.fhir.AfterCommit;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the derived RECIST time-point responses in step with the lesion measurements: every
- * create, correction or deletion of a measurement recomputes the responses of its patient (of
- * both patients when a correction moves it to another), through REST and transactions alike.
+ * Keeps the derived RECIST time-point responses and best overall response in step with the lesion
+ * measurements: every create, correction or deletion of a measurement recomputes the responses of
+ * its patient (of both patients when a correction moves it to another), through REST and
+ * transactions alike.
  */
 @Component
 @Interceptor

@@ -3,7 +3,6 @@ package org.isotox.response.fhir;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,34 +12,39 @@ import org.isotox.fhir.DerivedObservations;
 import org.isotox.response.domain.RecistEvaluation;
 import org.isotox.response.domain.RecistEvaluator;
 import org.isotox.response.domain.TimepointResponse;
-import org.isotox.study.domain.EnrolledSubject;
-import org.isotox.study.fhir.StudyRoster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Derives a patient's RECIST time-point responses from his lesion measurements and stores them:
- * one Observation per follow-up date, derived from every measurement of that date. While the
- * measurements cannot be evaluated (a partly entered baseline, a lesion measured twice on a date,
- * a non-measurable target), no response is stored for the patient: a wrong one would be worse
- * than none, and they come back with the write that makes the record evaluable.
+ * Derives a patient's RECIST time-point responses and his best overall response from his lesion
+ * measurements and stores them: one Observation per follow-up date, derived from every
+ * measurement of that date, and one best overall response derived from the time-point responses,
+ * its stable disease timed from his study entry. While the measurements cannot be evaluated (a
+ * partly entered baseline, a lesion measured twice on a date, a non-measurable target), no
+ * response is stored for the patient: a wrong one would be worse than none, and they come back
+ * with the write that makes the record evaluable.
  */
 @Component
 class TimepointResponses {
 
     private static final Logger LOG = LoggerFactory.getLogger(TimepointResponses.class);
 
+    /** The derived Observations of one patient: the best response is there once there is a time point. */
+    private record Derived(List<Observation> timepoints, List<Observation> best) {
+        static final Derived NONE = new Derived(List.of(), List.of());
+    }
+
     private final LesionMeasurements measurements;
-    private final StudyRoster roster;
+    private final StudyEntries entries;
     private final DerivedObservations derived;
     private final RecistSettings settings;
     private final RecistEvaluator evaluator = new RecistEvaluator();
 
     TimepointResponses(
-            LesionMeasurements measurements, StudyRoster roster, DerivedObservations derived, RecistSettings settings) {
+            LesionMeasurements measurements, StudyEntries entries, DerivedObservations derived, RecistSettings settings) {
         this.measurements = measurements;
-        this.roster = roster;
+        this.entries = entries;
         this.derived = derived;
         this.settings = settings;
     }
@@ -60,39 +64,47 @@ class TimepointResponses {
         now.filter(o -> LesionMeasurements.patientOf(o).filter(patient::equals).isPresent())
                 .flatMap(LesionMeasurements::of)
                 .ifPresent(current::add);
-        derived.replace(ofPatient(patient), responses(patient, current));
+        Derived responses = responses(patient, current);
+        // The best response refers to the time-point responses: they are written before it and removed after it.
+        derived.write(responses.timepoints());
+        derived.replace(ofPatient(patient, BestOverallResponseObservation.CODE), responses.best());
+        derived.removeAllBut(ofPatient(patient, TimepointResponseObservation.CODE), responses.timepoints());
     }
 
-    private List<Observation> responses(String patient, List<LesionMeasurement> current) {
-        Optional<LocalDate> enrolment =
-                roster.enrolmentsOf(patient).stream().map(EnrolledSubject::enrolled).min(LocalDate::compareTo);
-        Optional<MeasuredCourse> course = MeasuredCourse.of(current, enrolment);
+    private Derived responses(String patient, List<LesionMeasurement> current) {
+        Optional<StudyEntries.Entry> entry = entries.of(patient);
+        Optional<MeasuredCourse> course = MeasuredCourse.of(current, entry.map(StudyEntries.Entry::enrolment));
         if (course.isEmpty()) {
-            return List.of();
+            return Derived.NONE;
         }
         if (!course.get().problems().isEmpty()) {
             LOG.info("RECIST responses of {} withheld: {}", patient, course.get().problems());
-            return List.of();
+            return Derived.NONE;
         }
-        RecistEvaluation evaluation =
-                evaluator.evaluate(course.get().baseline(), course.get().assessments(), settings.bestResponseRules());
+        RecistEvaluation evaluation = evaluator.evaluate(course.get().baseline(), course.get().assessments(),
+                settings.bestResponseRules(), entry.flatMap(StudyEntries.Entry::studyEntry));
         if (evaluation instanceof RecistEvaluation.Invalid invalid) {
             LOG.info("RECIST responses of {} withheld: {}", patient, invalid.problems());
-            return List.of();
+            return Derived.NONE;
         }
-        List<Observation> responses = new ArrayList<>();
-        List<TimepointResponse> timepoints = ((RecistEvaluation.Evaluated) evaluation).timepoints();
-        for (int i = 0; i < timepoints.size(); i++) {
-            TimepointResponse timepoint = timepoints.get(i);
-            responses.add(TimepointResponseObservation.of(patient, timepoint,
+        RecistEvaluation.Evaluated evaluated = (RecistEvaluation.Evaluated) evaluation;
+        List<Observation> timepoints = new ArrayList<>();
+        for (int i = 0; i < evaluated.timepoints().size(); i++) {
+            TimepointResponse timepoint = evaluated.timepoints().get(i);
+            timepoints.add(TimepointResponseObservation.of(patient, timepoint,
                     course.get().assessments().get(i).newLesion(), course.get().sources().get(timepoint.date())));
         }
-        return responses;
+        if (timepoints.isEmpty()) {
+            return Derived.NONE;
+        }
+        List<String> sources = timepoints.stream().map(t -> "Observation/" + t.getIdElement().getIdPart()).toList();
+        return new Derived(timepoints,
+                List.of(BestOverallResponseObservation.of(patient, evaluated.bestOverallResponse(), sources)));
     }
 
-    private static SearchParameterMap ofPatient(String patient) {
+    private static SearchParameterMap ofPatient(String patient, String code) {
         return SearchParameterMap.newSynchronous()
                 .add(Observation.SP_SUBJECT, new ReferenceParam(patient))
-                .add(Observation.SP_CODE, new TokenParam(Canonicals.ISOTOX_CODES, TimepointResponseObservation.CODE));
+                .add(Observation.SP_CODE, new TokenParam(Canonicals.ISOTOX_CODES, code));
     }
 }

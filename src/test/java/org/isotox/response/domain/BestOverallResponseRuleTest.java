@@ -1,8 +1,10 @@
 package org.isotox.response.domain;
 
+import java.time.LocalDate;
 import java.time.Period;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -16,19 +18,24 @@ import static org.isotox.response.domain.Fixtures.FOUR_WEEKS;
 import static org.isotox.response.domain.Fixtures.IHR_RULES;
 
 /**
- * Sequences are written "day:response ..." with the day counted from baseline. Settings: the
- * confirmation interval is 4 weeks (28 days, section 4.6.1) and the SD minimum is 6 weeks (42 days).
+ * Sequences are written "day:response ..." with the day counted from baseline, which is also the
+ * study entry unless said otherwise. Settings: the confirmation interval is 4 weeks (28 days,
+ * section 4.6.1) and the SD minimum is 6 weeks (42 days).
  */
 class BestOverallResponseRuleTest {
 
     private static List<BestOverallResponseRule.DatedResponse> sequence(String text) {
+        return sequence(BASELINE_DATE, text);
+    }
+
+    private static List<BestOverallResponseRule.DatedResponse> sequence(LocalDate dayZero, String text) {
         if (text == null) {
             return List.of();
         }
         return Arrays.stream(text.trim().split("\\s+"))
                 .map(step -> step.split(":", 2))
                 .map(parts -> new BestOverallResponseRule.DatedResponse(
-                        BASELINE_DATE.plusDays(Integer.parseInt(parts[0])), Response.fromCode(parts[1])))
+                        dayZero.plusDays(Integer.parseInt(parts[0])), Response.fromCode(parts[1])))
                 .toList();
     }
 
@@ -43,7 +50,7 @@ class BestOverallResponseRuleTest {
                 "'28:PR',               PR",
                 "'28:CR 56:PD',         CR",
                 "'28:PR 56:CR 84:PR',   CR",
-                // Section 4.6.3: SD counts once it is at least the minimum (42 days) after baseline.
+                // Section 4.6.3: SD counts once it is at least the minimum (42 days) after study entry.
                 "'42:SD',               SD",
                 "'41:SD',               NE",
                 "'41:SD 84:SD',         SD",
@@ -59,13 +66,13 @@ class BestOverallResponseRuleTest {
                 "'28:SD 56:PD 98:SD',   PD",
         })
         void bestOverallResponse(String sequence, String expected) {
-            assertThat(BestOverallResponseRule.best(BASELINE_DATE, sequence(sequence), true, IHR_RULES))
+            assertThat(BestOverallResponseRule.best(BASELINE_DATE, sequence(sequence), true, IHR_RULES).response())
                     .isEqualTo(Response.fromCode(expected));
         }
 
         @Test
         void withoutAssessmentsTheBestResponseIsNotEvaluable() {
-            assertThat(BestOverallResponseRule.best(BASELINE_DATE, List.of(), true, IHR_RULES)).isEqualTo(Response.NE);
+            assertThat(BestOverallResponseRule.best(BASELINE_DATE, List.of(), true, IHR_RULES).response()).isEqualTo(Response.NE);
         }
 
         @Test
@@ -73,7 +80,7 @@ class BestOverallResponseRuleTest {
             BestResponseRules rules = new BestResponseRules(
                     BestResponseRules.Confirmation.NOT_REQUIRED, FOUR_WEEKS, Period.ZERO);
 
-            assertThat(BestOverallResponseRule.best(BASELINE_DATE, sequence("1:SD"), true, rules))
+            assertThat(BestOverallResponseRule.best(BASELINE_DATE, sequence("1:SD"), true, rules).response())
                     .isEqualTo(Response.SD);
         }
 
@@ -83,9 +90,9 @@ class BestOverallResponseRuleTest {
             BestResponseRules rules = new BestResponseRules(
                     BestResponseRules.Confirmation.NOT_REQUIRED, FOUR_WEEKS, Period.ofMonths(3));
 
-            assertThat(BestOverallResponseRule.best(BASELINE_DATE, sequence("90:SD"), true, rules))
+            assertThat(BestOverallResponseRule.best(BASELINE_DATE, sequence("90:SD"), true, rules).response())
                     .isEqualTo(Response.NE);
-            assertThat(BestOverallResponseRule.best(BASELINE_DATE, sequence("91:SD"), true, rules))
+            assertThat(BestOverallResponseRule.best(BASELINE_DATE, sequence("91:SD"), true, rules).response())
                     .isEqualTo(Response.SD);
         }
     }
@@ -136,7 +143,7 @@ class BestOverallResponseRuleTest {
                 "'28:SD 70:PR 112:PR',  PR",
         })
         void bestOverallResponse(String sequence, String expected) {
-            assertThat(BestOverallResponseRule.best(BASELINE_DATE, sequence(sequence), true, CONFIRMATION_REQUIRED))
+            assertThat(BestOverallResponseRule.best(BASELINE_DATE, sequence(sequence), true, CONFIRMATION_REQUIRED).response())
                     .isEqualTo(Response.fromCode(expected));
         }
 
@@ -145,9 +152,9 @@ class BestOverallResponseRuleTest {
             BestResponseRules eightWeeks = new BestResponseRules(
                     BestResponseRules.Confirmation.REQUIRED, Period.ofWeeks(8), Period.ofWeeks(6));
 
-            assertThat(BestOverallResponseRule.best(BASELINE_DATE, sequence("42:PR 84:PR"), true, eightWeeks))
+            assertThat(BestOverallResponseRule.best(BASELINE_DATE, sequence("42:PR 84:PR"), true, eightWeeks).response())
                     .isEqualTo(Response.SD);
-            assertThat(BestOverallResponseRule.best(BASELINE_DATE, sequence("42:PR 98:PR"), true, eightWeeks))
+            assertThat(BestOverallResponseRule.best(BASELINE_DATE, sequence("42:PR 98:PR"), true, eightWeeks).response())
                     .isEqualTo(Response.PR);
         }
     }
@@ -169,8 +176,98 @@ class BestOverallResponseRuleTest {
         void bestOverallResponse(String sequence, BestResponseRules.Confirmation confirmation, String expected) {
             BestResponseRules rules = new BestResponseRules(confirmation, FOUR_WEEKS, Period.ofWeeks(6));
 
-            assertThat(BestOverallResponseRule.best(BASELINE_DATE, sequence(sequence), false, rules))
+            assertThat(BestOverallResponseRule.best(BASELINE_DATE, sequence(sequence), false, rules).response())
                     .isEqualTo(Response.fromCode(expected));
+        }
+    }
+
+    /**
+     * RECIST 1.1 (Eisenhauer et al. 2009) counts the minimum duration of stable disease from study
+     * entry (section 4.6.3: from the start of treatment), here 3 days after the baseline scan, as
+     * a scan on 2 January before an enrolment on 5 January. Section 4.4.3 and Table 3 ("SD provided
+     * minimum criteria for SD duration met, otherwise PD"): an SD too early is PD when progression
+     * follows and NE when nothing evaluable does. Days are counted from study entry.
+     */
+    @Nested
+    class TimedFromStudyEntry {
+
+        private static final LocalDate STUDY_ENTRY = BASELINE_DATE.plusDays(3);
+
+        @ParameterizedTest(name = "{0}, confirmation {1} -> {2}")
+        @CsvSource({
+                "'41:SD',                       NOT_REQUIRED, NE",
+                "'41:SD 84:PD',                 NOT_REQUIRED, PD",
+                "'41:SD 84:NE',                 NOT_REQUIRED, NE",
+                "'41:SD 84:NE 126:PD',          NOT_REQUIRED, PD",
+                "'41:SD 84:SD',                 NOT_REQUIRED, SD",
+                "'42:SD',                       NOT_REQUIRED, SD",
+                "'42:SD 84:PD',                 NOT_REQUIRED, SD",
+                // An unconfirmed PR meets SD on the same terms.
+                "'41:PR 84:PD',                 REQUIRED,     PD",
+                "'42:PR 84:PD',                 REQUIRED,     SD",
+        })
+        void stableDiseaseCountsFromTheFortySecondDayAfterStudyEntry(
+                String sequence, BestResponseRules.Confirmation confirmation, String expected) {
+            BestResponseRules rules = new BestResponseRules(confirmation, FOUR_WEEKS, Period.ofDays(42));
+
+            BestOverallResponse best =
+                    BestOverallResponseRule.best(STUDY_ENTRY, sequence(STUDY_ENTRY, sequence), true, rules);
+
+            assertThat(best.response()).isEqualTo(Response.fromCode(expected));
+            assertThat(best.studyEntry()).isEqualTo(STUDY_ENTRY);
+        }
+
+        @ParameterizedTest(name = "{0} -> {1}")
+        @CsvSource({
+                "'41:non-CR/non-PD 84:PD',      PD",
+                "'42:non-CR/non-PD 84:PD',      non-CR/non-PD",
+        })
+        void soDoesNonTargetDiseaseOnly(String sequence, String expected) {
+            assertThat(BestOverallResponseRule.best(STUDY_ENTRY, sequence(STUDY_ENTRY, sequence), false, IHR_RULES)
+                    .response()).isEqualTo(Response.fromCode(expected));
+        }
+
+        @Test
+        void theSameScansTimedFromTheBaselineWouldBeStableDisease() {
+            // day 41 after study entry is day 44 after the baseline scan
+            List<BestOverallResponseRule.DatedResponse> scans = sequence(STUDY_ENTRY, "41:SD 84:PD");
+
+            assertThat(Stream.of(BASELINE_DATE, STUDY_ENTRY)
+                    .map(from -> BestOverallResponseRule.best(from, scans, true, IHR_RULES).response()))
+                    .containsExactly(Response.SD, Response.PD);
+        }
+    }
+
+    /** The date of the best response is that of the assessment that determined it. */
+    @Nested
+    class DeterminingAssessment {
+
+        @ParameterizedTest(name = "{0}, confirmation {1} -> {2} of day {3}")
+        @CsvSource({
+                "'28:SD 56:PR 84:CR 126:PD',    NOT_REQUIRED, CR, 84",
+                "'28:SD 56:PR 84:PD',           NOT_REQUIRED, PR, 56",
+                "'42:SD 84:SD',                 NOT_REQUIRED, SD, 42",
+                "'28:SD 56:SD',                 NOT_REQUIRED, SD, 56",
+                "'28:SD 56:PD',                 NOT_REQUIRED, PD, 56",
+                "'28:SD 35:NE',                 NOT_REQUIRED, NE, 35",
+                // A confirmed response is dated by the time point confirmed, not the one confirming it.
+                "'28:PR 56:PR 84:PD',           REQUIRED,     PR, 28",
+                "'42:CR 70:PR',                 REQUIRED,     PR, 42",
+                "'28:SD 70:PR',                 REQUIRED,     SD, 70",
+        })
+        void bestResponseAndItsDay(
+                String sequence, BestResponseRules.Confirmation confirmation, String expected, int day) {
+            BestResponseRules rules = new BestResponseRules(confirmation, FOUR_WEEKS, Period.ofWeeks(6));
+
+            BestOverallResponse best = BestOverallResponseRule.best(BASELINE_DATE, sequence(sequence), true, rules);
+
+            assertThat(best.response()).isEqualTo(Response.fromCode(expected));
+            assertThat(best.date()).contains(BASELINE_DATE.plusDays(day));
+        }
+
+        @Test
+        void withoutAssessmentsNothingDeterminedIt() {
+            assertThat(BestOverallResponseRule.best(BASELINE_DATE, List.of(), true, IHR_RULES).date()).isEmpty();
         }
     }
 }

@@ -70,7 +70,7 @@ class RecistEvaluatorTest {
             assertThat(timepoints).extracting(TimepointResponse::nonTargetResponse)
                     .containsOnly(Optional.of(Response.NON_CR_NON_PD));
             // Section 4.4.3: without confirmation the best of PR, PR, PD is PR.
-            assertThat(result.bestOverallResponse()).isEqualTo(Response.PR);
+            assertThat(result.bestOverallResponse().response()).isEqualTo(Response.PR);
         }
 
         private void assertTimepoint(TimepointResponse timepoint, String sum, String fromBaseline, String fromNadir,
@@ -98,7 +98,7 @@ class RecistEvaluatorTest {
             assertThat(result.timepoints().get(0).changeFromBaselinePercent())
                     .hasValueSatisfying(value -> assertThat(value).isEqualByComparingTo("-100.00"));
             // Table 3 row CR, CR: confirmed 28 days later.
-            assertThat(result.bestOverallResponse()).isEqualTo(Response.CR);
+            assertThat(result.bestOverallResponse().response()).isEqualTo(Response.CR);
         }
 
         @Test
@@ -120,7 +120,7 @@ class RecistEvaluatorTest {
 
             assertThat(result.timepoints().get(0).nonTargetResponse()).isEmpty();
             assertThat(result.timepoints().get(0).overallResponse()).isEqualTo(Response.SD);
-            assertThat(result.bestOverallResponse()).isEqualTo(Response.SD);
+            assertThat(result.bestOverallResponse().response()).isEqualTo(Response.SD);
         }
 
         @Test
@@ -131,7 +131,7 @@ class RecistEvaluatorTest {
 
             assertThat(result.timepoints().get(0).targetResponse()).contains(Response.PR);
             assertThat(result.timepoints().get(0).overallResponse()).isEqualTo(Response.PD);
-            assertThat(result.bestOverallResponse()).isEqualTo(Response.PD);
+            assertThat(result.bestOverallResponse().response()).isEqualTo(Response.PD);
         }
 
         @Test
@@ -142,7 +142,59 @@ class RecistEvaluatorTest {
                     afterDays(42).target("T1", "20").nonTarget("E1", PRESENT).build());
 
             assertThat(result.timepoints().get(0).overallResponse()).isEqualTo(Response.NE);
-            assertThat(result.bestOverallResponse()).isEqualTo(Response.NE);
+            assertThat(result.bestOverallResponse().response()).isEqualTo(Response.NE);
+        }
+    }
+
+    /**
+     * RECIST 1.1 (Eisenhauer et al. 2009) section 4.6.3 counts stable disease from study entry
+     * (the start of treatment), and section 4.4.3 with Table 3 makes an SD short of the minimum
+     * duration followed by progression a best response of PD. Baseline scan 2 January, study
+     * entry 5 January, minimum 42 days.
+     */
+    @Nested
+    class StableDiseaseFromStudyEntry {
+
+        private static final LocalDate SCAN = LocalDate.of(2026, 1, 2);
+        private static final LocalDate ENTRY = LocalDate.of(2026, 1, 5);
+
+        private RecistEvaluation.Evaluated stableThenProgressing(LocalDate stable, Optional<LocalDate> studyEntry) {
+            // 40 -> 38 mm: SD; 38 -> 50 mm: +31.58 % and +12 mm over the nadir, PD (section 4.3.1).
+            RecistEvaluation evaluation = evaluator.evaluate(
+                    new Baseline(SCAN, List.of(target("T1", "40"))),
+                    List.of(on(stable).target("T1", "38").build(), on(LocalDate.of(2026, 5, 11)).target("T1", "50").build()),
+                    IHR_RULES, studyEntry);
+            return (RecistEvaluation.Evaluated) evaluation;
+        }
+
+        @ParameterizedTest(name = "SD on {0} (day {1} after entry) -> {2}")
+        @CsvSource({
+                "2026-02-15, 41, PD, 2026-05-11",
+                "2026-02-16, 42, SD, 2026-02-16",
+        })
+        void theMinimumDurationCountsFromStudyEntry(LocalDate stable, int day, Response expected, LocalDate determinedOn) {
+            BestOverallResponse best = stableThenProgressing(stable, Optional.of(ENTRY)).bestOverallResponse();
+
+            assertThat(ENTRY.plusDays(day)).isEqualTo(stable);
+            assertThat(best.response()).isEqualTo(expected);
+            assertThat(best.date()).contains(determinedOn);
+            assertThat(best.studyEntry()).isEqualTo(ENTRY);
+        }
+
+        @Test
+        void anSdThirtyNineDaysAfterEntryAndFortyTwoAfterTheScanIsNotEnough() {
+            LocalDate stable = LocalDate.of(2026, 2, 13);
+
+            assertThat(stableThenProgressing(stable, Optional.of(ENTRY)).bestOverallResponse().response())
+                    .isEqualTo(Response.PD);
+        }
+
+        @Test
+        void withoutAStudyEntryTheBaselineDateStandsInForIt() {
+            BestOverallResponse best = stableThenProgressing(LocalDate.of(2026, 2, 13), Optional.empty()).bestOverallResponse();
+
+            assertThat(best.response()).isEqualTo(Response.SD);
+            assertThat(best.studyEntry()).isEqualTo(SCAN);
         }
     }
 
@@ -158,7 +210,7 @@ class RecistEvaluatorTest {
             TimepointResponse timepoint = result.timepoints().get(0);
             assertThat(timepoint.targetResponse()).contains(Response.PR);
             assertThat(timepoint.overallResponse()).isEqualTo(Response.PD);
-            assertThat(result.bestOverallResponse()).isEqualTo(Response.PD);
+            assertThat(result.bestOverallResponse().response()).isEqualTo(Response.PD);
         }
 
         @Test
@@ -198,7 +250,7 @@ class RecistEvaluatorTest {
             // Table 2 rows 2 and 1.
             assertThat(result.timepoints()).extracting(TimepointResponse::overallResponse)
                     .containsExactly(Response.NON_CR_NON_PD, Response.CR);
-            assertThat(result.bestOverallResponse()).isEqualTo(Response.CR);
+            assertThat(result.bestOverallResponse().response()).isEqualTo(Response.CR);
         }
     }
 

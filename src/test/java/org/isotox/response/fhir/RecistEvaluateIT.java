@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
+import org.isotox.testsupport.Fhir;
 import org.isotox.testsupport.FhirServerTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,6 +90,65 @@ class RecistEvaluateIT {
         assertThat(part(pd, "overallResponse").primitiveValue()).isEqualTo("PD");
         assertThat(part(pd, "progressionInField").primitiveValue()).isEqualTo("false");
         assertThat(result.getParameter("bestOverallResponse").getValue().primitiveValue()).isEqualTo("CR");
+    }
+
+    // RECIST 1.1 section 4.6.3: the minimum duration of stable disease (42 days) counts from study
+    // entry; an SD short of it followed by PD is PD (section 4.4.3, Table 3). Baseline CT 2 January,
+    // T1 40 mm -> 38 mm (SD) -> 50 mm on 11 May (PD). Without studyEntry it counts from the baseline.
+    @ParameterizedTest(name = "study entry {0}, SD on {1} -> {2}")
+    @CsvSource({
+        "2026-01-05, 2026-02-13, PD",
+        "2026-01-05, 2026-02-16, SD",
+        "'',         2026-02-13, SD",
+    })
+    void stableDiseaseCountsFromTheStudyEntryGiven(String studyEntry, String stable, String best) {
+        Parameters input = stableThenProgressing(stable);
+        if (!studyEntry.isEmpty()) {
+            input.addParameter().setName("studyEntry").setValue(new DateType(studyEntry));
+        }
+
+        Parameters result = evaluate(input);
+
+        assertThat(result.getParameters("assessment")).extracting(a -> part(a, "overallResponse").primitiveValue())
+                .containsExactly("SD", "PD");
+        assertThat(result.getParameter("bestOverallResponse").getValue().primitiveValue()).isEqualTo(best);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "'\"valueDate\": \"2026-13-45\"'",
+        "'\"valueString\": \"5 January\"'",
+    })
+    void aMalformedStudyEntryIsA400(String value) {
+        Parameters input = stableThenProgressing("2026-02-13");
+        input.addParameter().setName("studyEntry").setValue(new DateType("2026-01-05"));
+        String body = Fhir.json(input).replace("\"valueDate\":\"2026-01-05\"", value);
+
+        OperationOutcome outcome = outcome(fhirRequest().body(body).post("/$recist-evaluate")
+                .then().statusCode(400).extract().response());
+
+        assertThat(outcome.getIssue()).isNotEmpty();
+    }
+
+    @Test
+    void aStudyEntryNotPreciseToTheDayIsNamed() {
+        Parameters input = stableThenProgressing("2026-02-13");
+        input.addParameter().setName("studyEntry").setValue(new DateType("2026-01"));
+
+        OperationOutcome outcome = outcome(fhirRequest(input).post("/$recist-evaluate")
+                .then().statusCode(400).extract().response());
+
+        assertThat(outcome.getIssue()).anySatisfy(issue -> assertThat(expressions(issue)).containsExactly("studyEntry"));
+    }
+
+    private static Parameters stableThenProgressing(String stable) {
+        Parameters input = new Parameters();
+        ParametersParameterComponent base = input.addParameter().setName("baseline");
+        base.addPart().setName("date").setValue(new DateType("2026-01-02"));
+        lesion(base, "T1", true, false, new DecimalType("40"));
+        assessment(input, stable, "T1", "38");
+        assessment(input, "2026-05-11", "T1", "50");
+        return input;
     }
 
     @Test

@@ -34,6 +34,7 @@ class TrialProfilesTest {
         "https://isotox.org/fhir/CodeSystem/dvh-metric,      Vx,        isotox-dvh-metric",
         "https://isotox.org/fhir/CodeSystem/eortc-qlq-scale, QL2,       isotox-qol-scale-score",
         "https://isotox.org/fhir/CodeSystem/isotox,          recist-timepoint-response, isotox-recist-timepoint-response",
+        "https://isotox.org/fhir/CodeSystem/isotox,          recist-best-overall-response, isotox-recist-best-overall-response",
     })
     void observationCodeSelectsItsProfile(String system, String code, String profile) {
         Observation observation = new Observation();
