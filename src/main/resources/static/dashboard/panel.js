@@ -24,8 +24,15 @@ export class Panel {
 
   table(rows) {
     this.rows = rows;
-    const table = this.element('table.data');
+    this.fillTable(this.element('table.data'), rows);
+  }
+
+  /** Fills {@code table} with {@code rows} (the first its header), leaving the CSV rows as they are. */
+  fillTable(table, rows) {
     table.replaceChildren();
+    if (!rows.length) {
+      return;
+    }
     const [header, ...body] = rows;
     const head = table.createTHead().insertRow();
     header.forEach((cell) => {

@@ -11,11 +11,21 @@ export function simonNumbers(status) {
     evaluable: value(status, 'evaluable'),
     stageOneSevere: value(status, 'stage1SevereToxicities'),
     severe: value(status, 'severeToxicities'),
+    pending: subjectParts(status, 'notYetEvaluable'),
+    late: subjectParts(status, 'lateSevereToxicity'),
     n1: value(audit, 'n1'),
     r1: value(audit, 'r1'),
     n: value(audit, 'n'),
     r: value(audit, 'r'),
   };
+}
+
+/** Each repeated per-subject parameter as an object of its parts' values. */
+function subjectParts(status, name) {
+  return status.parameter.filter((p) => p.name === name).map((p) => Object.fromEntries(p.part.map((part) => {
+    const [key, v] = Object.entries(part).find(([k]) => k.startsWith('value'));
+    return [part.name, key === 'valueReference' ? v.reference : v];
+  })));
 }
 
 export function drawEnrolment(panel, trial, simon) {

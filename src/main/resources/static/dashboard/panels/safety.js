@@ -30,7 +30,19 @@ export function drawSafety(panel, simon) {
       },
     }],
   }, rows);
+  drawPending(panel, simon);
   panel.done();
+}
+
+/** Who is not evaluable yet and why, and the severe toxicities dated after a subject's window: no silent stall. */
+function drawPending(panel, simon) {
+  const lines = [
+    ...simon.pending.map((p) => [p.enrolmentSequence, p.reason, p.lastFraction, p.evaluableOn]),
+    ...simon.late.map((l) => [l.enrolmentSequence, 'severe toxicity after the window (not counted)', l.date, '']),
+  ];
+  panel.fillTable(panel.element('table.pending'), lines.length
+    ? [['subject', 'not yet evaluable: reason', 'last fraction / dated', 'evaluable on'], ...lines]
+    : []);
 }
 
 export async function drawToxicityTable(panel, fhir, trial) {

@@ -70,6 +70,11 @@ class DashboardIT {
                     .isEqualTo(integer(simon.getParameter("stage1SevereToxicities")));
             assertThat(number(firstSeries(safety), "markLine", "data", 0, "xAxis"))
                     .isEqualTo(integer(part(design, "n1")) - integer(part(design, "r1")));
+            long pending = simon.getParameter().stream()
+                    .filter(p -> p.getName().equals("notYetEvaluable") || p.getName().equals("lateSevereToxicity")).count();
+            assertThat(((Number) browser.script(
+                    "return document.querySelectorAll('#safety table.pending tbody tr').length")).longValue())
+                    .as("the safety tracker lists who is not evaluable yet, as $simon-status does").isEqualTo(pending);
 
             assertThat(browser.csvRows("toxicities")).containsExactly(
                     List.of("CTCAE term", "grade 1", "grade 2", "grade 3", "grade 4", "grade 5"),
