@@ -39,6 +39,14 @@ public record RecordedCourse(
     }
 
     /**
+     * Whether the course is one of a trial the patient entered on {@code enrolment}: it started that day or later
+     * (a course without a recorded start is taken to be).
+     */
+    public boolean startsOnOrAfter(LocalDate enrolment) {
+        return firstFraction.map(first -> !first.isBefore(enrolment)).orElse(true);
+    }
+
+    /**
      * Two records of one patient's radiotherapy as one: running while either runs, else stopped while
      * either stopped, else completed; from the earliest first to the latest last fraction.
      */

@@ -7,7 +7,6 @@ import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -43,21 +42,28 @@ public class DeliveredCourses {
                 .anyMatch(c -> COURSE.getSystem().equals(c.getSystem()) && COURSE.getValue().equals(c.getCode()));
     }
 
-    /** What the course records say of each patient's radiotherapy; a patient without one is absent. */
-    public Map<String, RecordedCourse> of(Collection<String> patients) {
+    /**
+     * What the course records say of each patient's radiotherapy on the trial: the courses that started on or
+     * after the patient's enrolment ({@code enrolledOn}), merged; an earlier, unrelated course does not count.
+     * A patient without such a course is absent.
+     */
+    public Map<String, RecordedCourse> of(Map<String, LocalDate> enrolledOn) {
         Map<String, RecordedCourse> courses = new HashMap<>();
-        if (patients.isEmpty()) {
+        if (enrolledOn.isEmpty()) {
             return courses;
         }
         ReferenceOrListParam subjects = new ReferenceOrListParam();
-        patients.forEach(p -> subjects.addOr(new ReferenceParam(p)));
+        enrolledOn.keySet().forEach(p -> subjects.addOr(new ReferenceParam(p)));
         SearchParameterMap query = SearchParameterMap.newSynchronous()
                 .add(Procedure.SP_SUBJECT, subjects)
                 .add(Procedure.SP_CODE, COURSE);
         daoRegistry.getResourceDao(Procedure.class).search(query, new SystemRequestDetails()).getAllResources().stream()
                 .map(Procedure.class::cast)
                 .filter(p -> p.getStatus() != ProcedureStatus.ENTEREDINERROR)
-                .forEach(p -> courses.merge(p.getSubject().getReference(), CourseRecords.of(p), RecordedCourse::plus));
+                .filter(p -> enrolledOn.containsKey(p.getSubject().getReference()))
+                .map(p -> Map.entry(p.getSubject().getReference(), CourseRecords.of(p)))
+                .filter(course -> course.getValue().startsOnOrAfter(enrolledOn.get(course.getKey())))
+                .forEach(course -> courses.merge(course.getKey(), course.getValue(), RecordedCourse::plus));
         return courses;
     }
 

@@ -2,7 +2,7 @@ package org.isotox.response.fhir;
 
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.ResearchStudy;
@@ -56,7 +56,8 @@ class StudyEntries {
                 studies.read(enrolment.study()).map(StudyEntries::declaredIn).orElse(StudyEntryEvent.ENROLMENT);
         return switch (event) {
             case ENROLMENT -> Optional.of(enrolment.day());
-            case FIRST_FRACTION -> courses.of(List.of(patient)).getOrDefault(patient, RecordedCourse.NONE).firstFraction();
+            case FIRST_FRACTION -> courses.of(Map.of(patient, enrolment.day()))
+                    .getOrDefault(patient, RecordedCourse.NONE).firstFraction();
         };
     }
 

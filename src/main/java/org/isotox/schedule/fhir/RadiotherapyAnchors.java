@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The radiotherapy days a schedule counts from, read from the patient's course summaries
- * (SNOMED CT 1217123003, written by the EHR or derived from delivered fractions): radiotherapy
+ * (SNOMED CT 1217123003, written by the EHR or derived from delivered fractions) of courses that
+ * started on or after enrolment (an earlier course is not the trial's): radiotherapy
  * started on the earliest {@code performedPeriod.start}; it ended on the latest
  * {@code performedPeriod.end} once every course is completed or stopped (while one is still in
  * progress, the end is not known yet). Summaries entered in error do not count.
@@ -74,7 +75,8 @@ class RadiotherapyAnchors {
                 courses.add(written.summary());
             }
         }
-        courses.removeIf(c -> c.getStatus() == ProcedureStatus.ENTEREDINERROR || !c.hasPerformedPeriod());
+        courses.removeIf(c -> c.getStatus() == ProcedureStatus.ENTEREDINERROR || !c.hasPerformedPeriod()
+                || FhirDates.preciseDay(c.getPerformedPeriod().getStartElement()).map(enrolment::isAfter).orElse(false));
         Optional<LocalDate> start = courses.stream()
                 .map(c -> FhirDates.preciseDay(c.getPerformedPeriod().getStartElement()))
                 .flatMap(Optional::stream)

@@ -55,8 +55,10 @@ public class StudyStates {
         }
         StudyProtocol rules = protocol.get();
         List<EnrolledSubject> subjects = roster.enrolled("ResearchStudy/" + study.getIdElement().getIdPart());
-        List<String> patients = subjects.stream().map(EnrolledSubject::patient).distinct().toList();
-        Map<String, RecordedCourse> recordedCourses = courses.of(patients);
+        Map<String, LocalDate> enrolledOn = subjects.stream()
+                .collect(Collectors.toMap(EnrolledSubject::patient, EnrolledSubject::enrolled, (a, b) -> a.isBefore(b) ? a : b));
+        List<String> patients = List.copyOf(enrolledOn.keySet());
+        Map<String, RecordedCourse> recordedCourses = courses.of(enrolledOn);
         Map<String, List<ToxicityRecord>> recordsByPatient =
                 pendingWrite.apply(toxicities.severeCandidates(patients, rules.severeToxicity())).stream()
                         .collect(Collectors.groupingBy(

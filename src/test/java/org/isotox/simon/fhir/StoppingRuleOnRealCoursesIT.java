@@ -175,6 +175,27 @@ class StoppingRuleOnRealCoursesIT {
     }
 
     /**
+     * Issue 24: a course that ended before enrolment (an earlier, unrelated course) is not the trial's: it neither
+     * makes the subject evaluable nor dates the follow-up; the trial course delivered after enrolment does.
+     */
+    @Test
+    void aCourseFromBeforeEnrolmentIsNotTheTrialCourse() {
+        IhrStudy ihr = TrialFixtures.newIhrStudy();
+        String patient = TrialFixtures.eligiblePatient();
+        TrialFixtures.completeCourse(patient, "2025-03-03", "2025-04-11", 28);
+        TrialFixtures.enrol(ihr, patient, ENROLMENT).then().statusCode(201);
+
+        Parameters status = simonStatus(ihr, null);
+        assertThat(integer(status, "evaluable")).isZero();
+        assertThat(part(status.getParameter("notYetEvaluable"), "reason")).isEqualTo("radiotherapy-not-started");
+        assertThat(followUpVisits(ihr, patient)).noneMatch(day -> day.startsWith("2025"));
+
+        TrialFixtures.completeCourse(patient, "2026-01-12", "2026-02-20", 22);
+        assertThat(integer(simonStatus(ihr, null), "evaluable")).isEqualTo(1);
+        assertThat(followUpVisits(ihr, patient)).contains("2026-03-20");
+    }
+
+    /**
      * Item 8: "4 or more patients have grade III or above radiation pneumonitis" or "4 or more ... esophagitis",
      * read per term, does not stop at 2 + 2; the default per-patient reading does (see SimonWalkthroughIT).
      */
