@@ -113,4 +113,13 @@ class FhirEndpointConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
+
+    @Bean
+    FilterRegistrationBean<EmptyPathSegmentFilter> emptyPathSegmentFilter(
+            FhirContext fhirContext, @Value("${isotox.plain-hapi:false}") boolean plainHapi) {
+        FilterRegistrationBean<EmptyPathSegmentFilter> registration = new FilterRegistrationBean<>(new EmptyPathSegmentFilter(fhirContext));
+        registration.setEnabled(!plainHapi);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
 }

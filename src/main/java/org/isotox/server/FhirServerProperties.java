@@ -16,6 +16,7 @@ import org.springframework.util.unit.DataSize;
  *                                       0 so that a client always sees what was just written (and no
  *                                       search looks for a cached one first)
  * @param maxRequestSize                 largest request body accepted (after gzip decompression)
+ * @param maxSearchOffset                largest {@code _offset} of a search (the database skips that many rows)
  */
 @ConfigurationProperties("isotox.fhir")
 public record FhirServerProperties(
@@ -25,4 +26,5 @@ public record FhirServerProperties(
         @DefaultValue("20") int defaultPageSize,
         @DefaultValue("500") int maxPageSize,
         @DefaultValue("0") long reuseCachedSearchResultsMillis,
-        @DefaultValue("16MB") DataSize maxRequestSize) {}
+        @DefaultValue("16MB") DataSize maxRequestSize,
+        @DefaultValue("100000") int maxSearchOffset) {}

@@ -21,4 +21,9 @@ final class NumberLiteral {
         long integerDigits = (long) value.precision() - value.scale();
         return integerDigits <= MAX_DIGITS && value.scale() <= MAX_DIGITS;
     }
+
+    /** The literal as an answer may quote it: its first 40 characters. */
+    static String abbreviated(String literal) {
+        return literal.length() <= 40 ? literal : literal.substring(0, 40) + "…";
+    }
 }

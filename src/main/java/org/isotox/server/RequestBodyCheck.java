@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.method.OperationMethodBinding;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.isotox.fhir.OperationOutcomes;
@@ -18,7 +19,9 @@ import org.springframework.stereotype.Component;
  * outside the FHIR namespace, nesting deeper than any resource, and numbers whose exponent makes
  * HAPI expand them into gigabytes of digits ({@code 1e999999999} exhausts the heap).
  *
- * <p>One streaming pass over the bytes HAPI buffers, before it parses them.
+ * <p>One streaming pass over the bytes HAPI buffers, before it parses them, whatever JSON or XML
+ * media type the client declared ({@code application/json}, {@code text/xml}, ...: HAPI parses
+ * them all as FHIR).
  */
 @Component
 class RequestBodyCheck implements RestInterceptor {
@@ -30,8 +33,8 @@ class RequestBodyCheck implements RestInterceptor {
             return;
         }
         EncodingEnum encoding = EncodingEnum.forContentType(contentType);
-        if (encoding == null || (request.getOperation() != null && !isFhirMediaType(contentType))) {
-            // an operation given plain JSON or XML reads its own body ($import-ctgov: a registry record)
+        if (encoding == null || OperationBinding.of(request).filter(OperationMethodBinding::isManualRequestMode).isPresent()) {
+            // an operation that reads its own body ($import-ctgov: a registry record) must find it unread
             return;
         }
         byte[] body = request.loadRequestContents();
@@ -42,9 +45,5 @@ class RequestBodyCheck implements RestInterceptor {
         problem.ifPresent(message -> {
             throw new InvalidRequestException(message, OperationOutcomes.error(IssueType.STRUCTURE, message));
         });
-    }
-
-    private static boolean isFhirMediaType(String contentType) {
-        return contentType.contains("fhir");
     }
 }

@@ -8,8 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.isotox.fhir.OperationOutcomes;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -54,10 +52,6 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void reject(HttpServletResponse response, PayloadTooLargeException exception) throws IOException {
-        response.setStatus(exception.getStatusCode());
-        response.setContentType(Constants.CT_FHIR_JSON_NEW);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        OperationOutcome outcome = (OperationOutcome) exception.getOperationOutcome();
-        response.getWriter().write(fhirContext.newJsonParser().encodeResourceToString(outcome));
+        OperationOutcomeResponse.write(response, fhirContext, exception);
     }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.IntStream;
 
 /**
  * Request bodies of the hostile corpus: a file under {@code src/test/resources/hostile/}, or, for
@@ -31,6 +32,10 @@ final class HostileBodies {
                     + "]}".repeat(DEPTH) + "]}");
             case "deep-xml" -> text("<Patient xmlns=\"http://hl7.org/fhir\">" + "<a>".repeat(DEPTH) + "</a>".repeat(DEPTH) + "</Patient>");
             case "huge-code" -> text("{\"resourceType\":\"Patient\",\"gender\":\"" + "m".repeat(200_000) + "\"}");
+            case "valueset-1001" -> text("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"valueSet\",\"resource\":"
+                    + "{\"resourceType\":\"ValueSet\",\"status\":\"active\",\"compose\":{\"include\":[{\"system\":\"urn:isotox:test:many\","
+                    + "\"concept\":[" + String.join(",", IntStream.rangeClosed(1, 1001).mapToObj(i -> "{\"code\":\"c" + i + "\"}").toList())
+                    + "]}]}}}]}");
             default -> throw new IllegalArgumentException("No generator for " + body);
         };
     }

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 
 /**
- * Each request of the hostile corpus ({@code src/test/resources/hostile/corpus.tsv}) gets a 4xx
+ * Each request of the hostile corpus ({@code src/test/resources/hostile/corpus*.tsv}; the body type is
+ * json, xml, - or a whole media type) gets a 4xx
  * OperationOutcome in time (or, for a search that is merely odd, no match), leaks nothing of the
  * server's inside, stores nothing, and leaves the server answering.
  */
@@ -35,7 +36,7 @@ class HostileInputIT {
             .build();
 
     @ParameterizedTest(name = "{0}")
-    @CsvFileSource(resources = "/hostile/corpus.tsv", delimiter = '\t')
+    @CsvFileSource(resources = {"/hostile/corpus.tsv", "/hostile/corpus-parameters.tsv"}, delimiter = '\t')
     void isRefusedAndChangesNothing(String name, String method, String path, String type, String body, String expected)
             throws Exception {
         long rowsBefore = DatabaseRows.resourceVersions();
@@ -75,7 +76,9 @@ class HostileInputIT {
                 .header("Accept", Fhir.JSON)
                 .header("Cache-Control", "no-cache")
                 .method(method, HostileBodies.of(body));
-        if (!type.equals("-")) {
+        if (type.contains("/")) {
+            request.header("Content-Type", type);
+        } else if (!type.equals("-")) {
             request.header("Content-Type", "application/fhir+" + type + "; charset=UTF-8");
         }
         return request;
