@@ -5,14 +5,15 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.AdverseEvent;
 import org.hl7.fhir.r4.model.Observation;
 import org.isotox.toxicity.fhir.PatientToxicity;
 import org.isotox.toxicity.fhir.ToxicityRecords;
 import org.springframework.stereotype.Component;
 
 /**
- * The Simon stopping rule, applied on every write of a toxicity record (create, correction,
- * deletion), in the same transaction, before the record is stored (the pending write is laid over
+ * The Simon stopping rule, applied on every write of a toxicity record (a CTCAE grading as an
+ * Observation or an AdverseEvent: create, correction, deletion), in the same transaction, before the record is stored (the pending write is laid over
  * the stored records, so a search never meets the half-written entity): when the severe-toxicity subjects among the first n1 reach
  * the boundary, each active trial of the patient is closed to accrual and the coordinator told
  * ({@link StoppingRule}). Reopening is a coordinator's explicit act.
@@ -34,32 +35,35 @@ class StoppingInterceptor {
 
     @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
     void created(IBaseResource resource) {
-        if (resource instanceof Observation observation) {
-            toxicities.recordOf(observation).ifPresent(record -> changed(observation, Optional.of(record)));
-        }
+        toxicities.recordOf(resource).ifPresent(record -> changed(resource, Optional.of(record)));
     }
 
     @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
     void updated(IBaseResource previous, IBaseResource current) {
-        if (current instanceof Observation observation
-                && (toxicities.recordOf((Observation) previous).isPresent()
-                        || toxicities.recordOf(observation).isPresent())) {
-            changed(observation, toxicities.recordOf(observation));
+        if (toxicities.recordOf(previous).isPresent() || toxicities.recordOf(current).isPresent()) {
+            changed(current, toxicities.recordOf(current));
         }
     }
 
     @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
     void deleted(IBaseResource resource) {
-        if (resource instanceof Observation observation && toxicities.recordOf(observation).isPresent()) {
-            changed(observation, Optional.empty());
+        if (toxicities.recordOf(resource).isPresent()) {
+            changed(resource, Optional.empty());
         }
     }
 
-    private void changed(Observation observation, Optional<PatientToxicity> now) {
-        String patient = observation.getSubject().getReference();
+    private void changed(IBaseResource grading, Optional<PatientToxicity> now) {
+        String patient = patientOf(grading);
         if (patient != null) {
             rule.applyToStudiesOf(patient, PendingToxicityWrite.replacing(
-                    "Observation/" + observation.getIdElement().getIdPart(), now));
+                    grading.fhirType() + "/" + grading.getIdElement().getIdPart(), now));
         }
+    }
+
+    private static String patientOf(IBaseResource grading) {
+        if (grading instanceof Observation observation) {
+            return observation.getSubject().getReference();
+        }
+        return grading instanceof AdverseEvent event ? event.getSubject().getReference() : null;
     }
 }

@@ -8,11 +8,13 @@ import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.AdverseEvent;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Observation.ObservationStatus;
 import org.hl7.fhir.r4.model.Quantity;
@@ -22,7 +24,7 @@ import org.isotox.toxicity.domain.SevereToxicityRule;
 import org.isotox.toxicity.domain.ToxicityRecord;
 import org.springframework.stereotype.Component;
 
-/** Toxicity records of trial patients, read from their CTCAE toxicity Observations. */
+/** Toxicity records of trial patients, read from their CTCAE toxicity Observations and graded AdverseEvents. */
 @Component
 public class ToxicityRecords {
 
@@ -68,7 +70,33 @@ public class ToxicityRecords {
         List<IBaseResource> found = daoRegistry.getResourceDao(Observation.class)
                 .search(query, new SystemRequestDetails())
                 .getAllResources();
-        return found.stream().map(r -> recordOf((Observation) r)).flatMap(Optional::stream).toList();
+        List<PatientToxicity> records = new ArrayList<>(
+                found.stream().map(r -> recordOf((Observation) r)).flatMap(Optional::stream).toList());
+        records.addAll(adverseEvents(subjects, terms).stream()
+                .filter(t -> t.record().grade() >= lowestGrade)
+                .toList());
+        return records;
+    }
+
+    /** The CTCAE gradings recorded as AdverseEvents of these patients; the grade, an extension, is filtered here. */
+    private List<PatientToxicity> adverseEvents(ReferenceOrListParam subjects, TokenOrListParam terms) {
+        SearchParameterMap query = SearchParameterMap.newSynchronous().add(AdverseEvent.SP_SUBJECT, subjects);
+        if (terms != null) {
+            query.add(AdverseEvent.SP_EVENT, terms);
+        }
+        return daoRegistry.getResourceDao(AdverseEvent.class).search(query, new SystemRequestDetails()).getAllResources()
+                .stream()
+                .map(r -> AdverseEventGradings.recordOf((AdverseEvent) r, grades))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /** The record a resource holds, if it is a current CTCAE toxicity grading of a patient (an Observation or an AdverseEvent). */
+    public Optional<PatientToxicity> recordOf(IBaseResource resource) {
+        if (resource instanceof Observation observation) {
+            return recordOf(observation);
+        }
+        return resource instanceof AdverseEvent event ? AdverseEventGradings.recordOf(event, grades) : Optional.empty();
     }
 
     /** The record an Observation holds, if it is a current CTCAE toxicity grading of a patient. */
