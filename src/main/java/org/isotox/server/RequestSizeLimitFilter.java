@@ -8,8 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.isotox.fhir.OperationOutcomes;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -37,7 +35,7 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            reject(response, tooLarge("Request body of " + declared + " bytes"));
+            FilterRefusal.write(fhirContext, response, tooLarge("Request body of " + declared + " bytes"));
             return;
         }
         boolean gzip = "gzip".equalsIgnoreCase(request.getHeader(Constants.HEADER_CONTENT_ENCODING));
@@ -51,13 +49,5 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
     private PayloadTooLargeException tooLarge(String what) {
         String message = what + " exceeds the limit of " + maxBytes + " bytes";
         return new PayloadTooLargeException(message, OperationOutcomes.error(IssueType.TOOLONG, message));
-    }
-
-    private void reject(HttpServletResponse response, PayloadTooLargeException exception) throws IOException {
-        response.setStatus(exception.getStatusCode());
-        response.setContentType(Constants.CT_FHIR_JSON_NEW);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        OperationOutcome outcome = (OperationOutcome) exception.getOperationOutcome();
-        response.getWriter().write(fhirContext.newJsonParser().encodeResourceToString(outcome));
     }
 }

@@ -31,8 +31,19 @@ final class HostileBodies {
                     + "]}".repeat(DEPTH) + "]}");
             case "deep-xml" -> text("<Patient xmlns=\"http://hl7.org/fhir\">" + "<a>".repeat(DEPTH) + "</a>".repeat(DEPTH) + "</Patient>");
             case "huge-code" -> text("{\"resourceType\":\"Patient\",\"gender\":\"" + "m".repeat(200_000) + "\"}");
+            case "transaction-1001" -> text(bundleOfDeletes("transaction", 1001));
+            case "batch-1001" -> text(bundleOfDeletes("batch", 1001));
             default -> throw new IllegalArgumentException("No generator for " + body);
         };
+    }
+
+    /** One entry more than the test profile's {@code isotox.limits.bundle-entries}, each deleting nothing. */
+    private static String bundleOfDeletes(String type, int entries) {
+        StringBuilder bundle = new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"" + type + "\",\"entry\":[");
+        for (int i = 0; i < entries; i++) {
+            bundle.append(i == 0 ? "" : ",").append("{\"request\":{\"method\":\"DELETE\",\"url\":\"Basic/none-").append(i).append("\"}}");
+        }
+        return bundle.append("]}").toString();
     }
 
     private static BodyPublisher text(String text) {
