@@ -10,8 +10,7 @@ import org.apache.coyote.ActionCode;
 /**
  * Closes the connection after answering a request whose body the server gave up on, instead of
  * letting Tomcat read the rest of it (up to {@code server.tomcat.max-swallow-size}) at the pace the
- * slow client chooses, on a worker thread. The OperationOutcome the request was answered with stays the
- * answer: no error page replaces it.
+ * slow client chooses, on a worker thread.
  */
 final class AbandonedBodyValve extends ValveBase {
 
@@ -28,8 +27,6 @@ final class AbandonedBodyValve extends ValveBase {
         } finally {
             if (request.getAttribute(ABANDONED) != null) {
                 request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
-                // a read that timed out marks the response as failed; HAPI's OperationOutcome already answers it
-                response.setErrorReported();
             }
         }
     }
