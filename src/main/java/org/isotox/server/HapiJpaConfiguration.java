@@ -65,7 +65,8 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 class HapiJpaConfiguration {
 
     @Bean
-    JpaStorageSettings jpaStorageSettings(FhirServerProperties properties, @Value("${isotox.plain-hapi:false}") boolean plainHapi) {
+    JpaStorageSettings jpaStorageSettings(
+            FhirServerProperties properties, LimitsProperties limits, @Value("${isotox.plain-hapi:false}") boolean plainHapi) {
         JpaStorageSettings settings = new JpaStorageSettings();
         if (plainHapi) {
             return settings;
@@ -79,6 +80,7 @@ class HapiJpaConfiguration {
         settings.setAllowMultipleDelete(false);
         // small batch jobs (a bulk export of one study) finish in seconds instead of waiting for the minute tick
         settings.setJobFastTrackingEnabled(true);
+        settings.setMaximumIncludesToLoadPerPage(limits.includesPerPage());
         return settings;
     }
 
@@ -164,7 +166,7 @@ class HapiJpaConfiguration {
 
     @Bean
     @Primary
-    JpaTransactionManager transactionManager(EntityManagerFactory entityManagerFactory) {
-        return new JpaTransactionManager(entityManagerFactory);
+    JpaTransactionManager transactionManager(EntityManagerFactory entityManagerFactory, LimitsProperties limits) {
+        return new DeadlineTransactionManager(entityManagerFactory, limits.requestDeadline());
     }
 }

@@ -35,7 +35,7 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            reject(response, tooLarge("Request body of " + declared + " bytes"));
+            OperationOutcomeResponse.write(response, fhirContext, tooLarge("Request body of " + declared + " bytes"));
             return;
         }
         boolean gzip = "gzip".equalsIgnoreCase(request.getHeader(Constants.HEADER_CONTENT_ENCODING));
@@ -49,9 +49,5 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
     private PayloadTooLargeException tooLarge(String what) {
         String message = what + " exceeds the limit of " + maxBytes + " bytes";
         return new PayloadTooLargeException(message, OperationOutcomes.error(IssueType.TOOLONG, message));
-    }
-
-    private void reject(HttpServletResponse response, PayloadTooLargeException exception) throws IOException {
-        OperationOutcomeResponse.write(response, fhirContext, exception);
     }
 }

@@ -36,8 +36,19 @@ final class HostileBodies {
                     + "{\"resourceType\":\"ValueSet\",\"status\":\"active\",\"compose\":{\"include\":[{\"system\":\"urn:isotox:test:many\","
                     + "\"concept\":[" + String.join(",", IntStream.rangeClosed(1, 1001).mapToObj(i -> "{\"code\":\"c" + i + "\"}").toList())
                     + "]}]}}}]}");
+            case "transaction-1001" -> text(bundleOfDeletes("transaction", 1001));
+            case "batch-1001" -> text(bundleOfDeletes("batch", 1001));
             default -> throw new IllegalArgumentException("No generator for " + body);
         };
+    }
+
+    /** One entry more than the test profile's {@code isotox.limits.bundle-entries}, each deleting nothing. */
+    private static String bundleOfDeletes(String type, int entries) {
+        StringBuilder bundle = new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"" + type + "\",\"entry\":[");
+        for (int i = 0; i < entries; i++) {
+            bundle.append(i == 0 ? "" : ",").append("{\"request\":{\"method\":\"DELETE\",\"url\":\"Basic/none-").append(i).append("\"}}");
+        }
+        return bundle.append("]}").toString();
     }
 
     private static BodyPublisher text(String text) {

@@ -70,7 +70,7 @@ final class HugeUpload {
     }
 
     /** Status line, headers up to the blank line, then the body until the server closes. */
-    private static Answer read(InputStream in) throws IOException {
+    static Answer read(InputStream in) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try {
