@@ -6,6 +6,8 @@ import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
+import java.util.Locale;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.isotox.fhir.OperationOutcomes;
@@ -13,15 +15,19 @@ import org.isotox.fhir.RestInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses, with 400, a FHIR JSON or XML body that HAPI's parser would accept silently or choke on:
- * bytes that are not UTF-8 (HAPI would store replacement characters), XML with a DOCTYPE or
- * outside the FHIR namespace, nesting deeper than any resource, and numbers whose exponent makes
- * HAPI expand them into gigabytes of digits ({@code 1e999999999} exhausts the heap).
+ * Refuses, with 400, a FHIR JSON or XML body (or a JSON Patch) that HAPI's parser would accept
+ * silently or choke on: bytes that are not UTF-8 (HAPI would store replacement characters), XML with
+ * a DOCTYPE or elements outside the FHIR namespace, a JSON key given twice, control characters or
+ * lone surrogates in strings, nesting deeper than any resource, and numbers whose exponent makes HAPI
+ * expand them into gigabytes of digits ({@code 1e999999999} exhausts the heap). A body declared in
+ * another charset than UTF-8 gets 415.
  *
  * <p>One streaming pass over the bytes HAPI buffers, before it parses them.
  */
 @Component
 class RequestBodyCheck implements RestInterceptor {
+
+    private static final int UNSUPPORTED_MEDIA_TYPE = 415;
 
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
     public void check(RequestDetails request) {
@@ -29,16 +35,25 @@ class RequestBodyCheck implements RestInterceptor {
         if (contentType == null) {
             return;
         }
-        EncodingEnum encoding = EncodingEnum.forContentType(contentType);
+        boolean jsonPatch = contentType.toLowerCase(Locale.ROOT).contains(Constants.CT_JSON_PATCH);
+        EncodingEnum encoding = jsonPatch ? EncodingEnum.JSON : EncodingEnum.forContentType(contentType);
         if (encoding == null || (request.getOperation() != null && !isFhirMediaType(contentType))) {
             // an operation given plain JSON or XML reads its own body ($import-ctgov: a registry record)
             return;
         }
+        charsetOtherThanUtf8(contentType).ifPresent(charset -> {
+            String message = "The body is declared as " + charset + "; FHIR bodies must be UTF-8";
+            throw new UnclassifiedServerFailureException(
+                    UNSUPPORTED_MEDIA_TYPE, message, OperationOutcomes.error(IssueType.NOTSUPPORTED, message));
+        });
         byte[] body = request.loadRequestContents();
         if (body == null || body.length == 0) {
             return;
         }
-        Optional<String> problem = encoding == EncodingEnum.XML ? XmlBodyScan.problem(body) : JsonBodyScan.problem(body);
+        StrictUtf8.Decoded decoded = StrictUtf8.decode(body);
+        Optional<String> problem = decoded instanceof StrictUtf8.Decoded.Text text
+                ? (encoding == EncodingEnum.XML ? XmlBodyScan.problem(text.text()) : JsonBodyScan.problem(text.text()))
+                : Optional.of(((StrictUtf8.Decoded.Malformed) decoded).problem());
         problem.ifPresent(message -> {
             throw new InvalidRequestException(message, OperationOutcomes.error(IssueType.STRUCTURE, message));
         });
@@ -46,5 +61,16 @@ class RequestBodyCheck implements RestInterceptor {
 
     private static boolean isFhirMediaType(String contentType) {
         return contentType.contains("fhir");
+    }
+
+    private static Optional<String> charsetOtherThanUtf8(String contentType) {
+        for (String parameter : contentType.split(";")) {
+            String[] nameAndValue = parameter.trim().split("=", 2);
+            if (nameAndValue.length == 2 && nameAndValue[0].trim().equalsIgnoreCase("charset")) {
+                String charset = nameAndValue[1].trim().replace("\"", "");
+                return charset.equalsIgnoreCase("UTF-8") || charset.equalsIgnoreCase("UTF8") ? Optional.empty() : Optional.of(charset);
+            }
+        }
+        return Optional.empty();
     }
 }

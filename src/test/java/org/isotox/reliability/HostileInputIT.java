@@ -35,7 +35,7 @@ class HostileInputIT {
             .build();
 
     @ParameterizedTest(name = "{0}")
-    @CsvFileSource(resources = "/hostile/corpus.tsv", delimiter = '\t')
+    @CsvFileSource(resources = {"/hostile/corpus.tsv", "/hostile/corpus-content.tsv"}, delimiter = '\t')
     void isRefusedAndChangesNothing(String name, String method, String path, String type, String body, String expected)
             throws Exception {
         long rowsBefore = DatabaseRows.resourceVersions();
