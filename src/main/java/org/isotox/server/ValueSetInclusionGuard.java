@@ -19,7 +19,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.isotox.fhir.OperationOutcomes;
@@ -57,7 +56,7 @@ class ValueSetInclusionGuard {
             return;
         }
         String self = valueSet.hasUrl() ? withoutVersion(valueSet.getUrl()) : "this ValueSet";
-        Map<String, Set<String>> written = writtenAlongside(request);
+        Map<String, Set<String>> written = new HashMap<>(BundleValueSets.of(request));
         written.put(self, includes(valueSet));
         Function<String, Set<String>> includes = url -> written.containsKey(url) ? written.get(url) : stored(url);
         InclusionCycle.from(self, includes).ifPresent(cycle -> {
@@ -66,22 +65,6 @@ class ValueSetInclusionGuard {
             throw new UnprocessableEntityException(fhirContext,
                     OperationOutcomes.error(IssueType.INVALID, message, "ValueSet.compose.include.valueSet"));
         });
-    }
-
-    /** The ValueSets of the transaction or batch being written, by canonical URL. */
-    private static Map<String, Set<String>> writtenAlongside(RequestDetails request) {
-        Stream<ValueSet> valueSets = request != null && request.getResource() instanceof Bundle bundle
-                ? bundle.getEntry().stream()
-                        .filter(entry -> entry.getRequest().getMethod() != Bundle.HTTPVerb.DELETE)
-                        .map(Bundle.BundleEntryComponent::getResource)
-                        .filter(entry -> entry instanceof ValueSet valueSet && valueSet.hasUrl())
-                        .map(ValueSet.class::cast)
-                : Stream.empty();
-        return valueSets.collect(Collectors.toMap(
-                valueSet -> withoutVersion(valueSet.getUrl()), ValueSetInclusionGuard::includes, (a, b) -> {
-                    a.addAll(b);
-                    return a;
-                }, HashMap::new));
     }
 
     private Set<String> stored(String url) {
@@ -93,7 +76,7 @@ class ValueSetInclusionGuard {
         return includes;
     }
 
-    private static Set<String> includes(ValueSet valueSet) {
+    static Set<String> includes(ValueSet valueSet) {
         return Stream.concat(valueSet.getCompose().getInclude().stream(), valueSet.getCompose().getExclude().stream())
                 .flatMap(include -> include.getValueSet().stream())
                 .filter(canonical -> canonical.getValue() != null)
@@ -101,7 +84,7 @@ class ValueSetInclusionGuard {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    private static String withoutVersion(String canonical) {
+    static String withoutVersion(String canonical) {
         int bar = canonical.indexOf('|');
         return bar < 0 ? canonical : canonical.substring(0, bar);
     }
