@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Reads a JSON body (already decoded) as tokens only: bounded nesting, numbers in range,
+ * Reads a JSON body (already decoded from UTF-8) as tokens only: bounded nesting, numbers in range,
  * no key twice in one object (HAPI would keep the last), strings as FHIR allows them.
  */
 final class JsonBodyScan {

@@ -6,9 +6,6 @@ import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
-import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -21,16 +18,12 @@ import org.springframework.stereotype.Component;
  * silently or choke on: bytes that are not UTF-8 (HAPI would store replacement characters), XML with
  * a DOCTYPE or elements outside the FHIR namespace, a JSON key given twice, control characters or
  * lone surrogates in strings, nesting deeper than any resource, and numbers whose exponent makes HAPI
- * expand them into gigabytes of digits ({@code 1e999999999} exhausts the heap). The body is read in
- * the charset its {@code Content-Type} declares, as HAPI reads it (UTF-8 when it declares none); a
- * charset this server does not know gets 415.
+ * expand them into gigabytes of digits ({@code 1e999999999} exhausts the heap).
  *
  * <p>One streaming pass over the bytes HAPI buffers, before it parses them.
  */
 @Component
 class RequestBodyCheck implements RestInterceptor {
-
-    private static final int UNSUPPORTED_MEDIA_TYPE = 415;
 
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
     public void check(RequestDetails request) {
@@ -44,15 +37,14 @@ class RequestBodyCheck implements RestInterceptor {
             // an operation given plain JSON or XML reads its own body ($import-ctgov: a registry record)
             return;
         }
-        Charset charset = declaredCharset(contentType);
         byte[] body = request.loadRequestContents();
         if (body == null || body.length == 0) {
             return;
         }
-        StrictDecoding.Decoded decoded = StrictDecoding.decode(body, charset);
-        Optional<String> problem = decoded instanceof StrictDecoding.Decoded.Text text
-                ? (encoding == EncodingEnum.XML ? XmlBodyScan.problem(text.text(), charset) : JsonBodyScan.problem(text.text()))
-                : Optional.of(((StrictDecoding.Decoded.Malformed) decoded).problem());
+        StrictUtf8.Decoded decoded = StrictUtf8.decode(body);
+        Optional<String> problem = decoded instanceof StrictUtf8.Decoded.Text text
+                ? (encoding == EncodingEnum.XML ? XmlBodyScan.problem(text.text()) : JsonBodyScan.problem(text.text()))
+                : Optional.of(((StrictUtf8.Decoded.Malformed) decoded).problem());
         problem.ifPresent(message -> {
             throw new InvalidRequestException(message, OperationOutcomes.error(IssueType.STRUCTURE, message));
         });
@@ -60,22 +52,5 @@ class RequestBodyCheck implements RestInterceptor {
 
     private static boolean isFhirMediaType(String contentType) {
         return contentType.contains("fhir");
-    }
-
-    private static Charset declaredCharset(String contentType) {
-        for (String parameter : contentType.split(";")) {
-            String[] nameAndValue = parameter.trim().split("=", 2);
-            if (nameAndValue.length == 2 && nameAndValue[0].trim().equalsIgnoreCase("charset")) {
-                String name = nameAndValue[1].trim().replace("\"", "");
-                try {
-                    return Charset.forName(name);
-                } catch (IllegalArgumentException e) {
-                    String message = "The body's charset " + name + " is not supported; send UTF-8";
-                    throw new UnclassifiedServerFailureException(
-                            UNSUPPORTED_MEDIA_TYPE, message, OperationOutcomes.error(IssueType.NOTSUPPORTED, message));
-                }
-            }
-        }
-        return StandardCharsets.UTF_8;
     }
 }

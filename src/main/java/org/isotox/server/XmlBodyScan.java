@@ -1,7 +1,6 @@
 package org.isotox.server;
 
 import java.io.StringReader;
-import java.nio.charset.Charset;
 import java.util.Optional;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -9,7 +8,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads an XML body (already decoded) as events only: no declared encoding other than the one it was sent in, no
+ * Reads an XML body (already decoded from UTF-8) as events only: no other declared encoding, no
  * DOCTYPE (FHIR XML has none, and a DTD is where entity attacks live), every element in the FHIR
  * namespace but the XHTML of a narrative (HAPI reads {@code <active xmlns="urn:evil">} as FHIR's),
  * strings as FHIR allows them, numbers in range.
@@ -31,14 +30,13 @@ final class XmlBodyScan {
         return factory;
     }
 
-    /** {@code body} as read in {@code charset}, which its XML declaration must not contradict. */
-    static Optional<String> problem(String body, Charset charset) {
+    static Optional<String> problem(String body) {
         XMLStreamReader reader = null;
         try {
             reader = FACTORY.createXMLStreamReader(new StringReader(body));
             String declared = reader.getCharacterEncodingScheme();
-            if (declared != null && !isCharset(declared, charset)) {
-                return Optional.of("The XML declares the encoding " + declared + " but was sent as " + charset.name());
+            if (declared != null && !declared.equalsIgnoreCase("UTF-8")) {
+                return Optional.of("The XML declares the encoding " + declared + "; FHIR XML must be UTF-8");
             }
             int xhtmlDepth = 0;
             boolean root = true;
@@ -76,14 +74,6 @@ final class XmlBodyScan {
             return Optional.of("Could not parse the body as XML: " + e.getMessage());
         } finally {
             close(reader);
-        }
-    }
-
-    private static boolean isCharset(String name, Charset charset) {
-        try {
-            return Charset.forName(name).equals(charset);
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 
