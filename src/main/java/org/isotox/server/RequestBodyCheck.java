@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.method.OperationMethodBinding;
+import java.util.Locale;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.isotox.fhir.OperationOutcomes;
@@ -14,10 +15,11 @@ import org.isotox.fhir.RestInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses, with 400, a FHIR JSON or XML body that HAPI's parser would accept silently or choke on:
- * bytes that are not UTF-8 (HAPI would store replacement characters), XML with a DOCTYPE or
- * outside the FHIR namespace, nesting deeper than any resource, and numbers whose exponent makes
- * HAPI expand them into gigabytes of digits ({@code 1e999999999} exhausts the heap).
+ * Refuses, with 400, a FHIR JSON or XML body (or a JSON Patch) that HAPI's parser would accept
+ * silently or choke on: bytes that are not UTF-8 (HAPI would store replacement characters), XML with
+ * a DOCTYPE or elements outside the FHIR namespace, a JSON key given twice, control characters or
+ * lone surrogates in strings, nesting deeper than any resource, and numbers whose exponent makes HAPI
+ * expand them into gigabytes of digits ({@code 1e999999999} exhausts the heap).
  *
  * <p>One streaming pass over the bytes HAPI buffers, before it parses them, whatever JSON or XML
  * media type the client declared ({@code application/json}, {@code text/xml}, ...: HAPI parses
@@ -32,7 +34,8 @@ class RequestBodyCheck implements RestInterceptor {
         if (contentType == null) {
             return;
         }
-        EncodingEnum encoding = EncodingEnum.forContentType(contentType);
+        boolean jsonPatch = contentType.toLowerCase(Locale.ROOT).contains(Constants.CT_JSON_PATCH);
+        EncodingEnum encoding = jsonPatch ? EncodingEnum.JSON : EncodingEnum.forContentType(contentType);
         if (encoding == null || OperationBinding.of(request).filter(OperationMethodBinding::isManualRequestMode).isPresent()) {
             // an operation that reads its own body ($import-ctgov: a registry record) must find it unread
             return;
@@ -41,7 +44,10 @@ class RequestBodyCheck implements RestInterceptor {
         if (body == null || body.length == 0) {
             return;
         }
-        Optional<String> problem = encoding == EncodingEnum.XML ? XmlBodyScan.problem(body) : JsonBodyScan.problem(body);
+        StrictUtf8.Decoded decoded = StrictUtf8.decode(body);
+        Optional<String> problem = decoded instanceof StrictUtf8.Decoded.Text text
+                ? (encoding == EncodingEnum.XML ? XmlBodyScan.problem(text.text()) : JsonBodyScan.problem(text.text()))
+                : Optional.of(((StrictUtf8.Decoded.Malformed) decoded).problem());
         problem.ifPresent(message -> {
             throw new InvalidRequestException(message, OperationOutcomes.error(IssueType.STRUCTURE, message));
         });

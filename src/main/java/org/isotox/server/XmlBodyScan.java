@@ -1,6 +1,6 @@
 package org.isotox.server;
 
-import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.util.Optional;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -8,12 +8,15 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads an XML body as events only: strict UTF-8, no DOCTYPE (FHIR XML has none, and a DTD is
- * where entity attacks live), the root in the FHIR namespace, numbers in range.
+ * Reads an XML body (already decoded from UTF-8) as events only: no other declared encoding, no
+ * DOCTYPE (FHIR XML has none, and a DTD is where entity attacks live), every element in the FHIR
+ * namespace but the XHTML of a narrative (HAPI reads {@code <active xmlns="urn:evil">} as FHIR's),
+ * strings as FHIR allows them, numbers in range.
  */
 final class XmlBodyScan {
 
     static final String FHIR_NAMESPACE = "http://hl7.org/fhir";
+    static final String XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml";
 
     private static final XMLInputFactory FACTORY = factory();
 
@@ -27,10 +30,15 @@ final class XmlBodyScan {
         return factory;
     }
 
-    static Optional<String> problem(byte[] body) {
+    static Optional<String> problem(String body) {
         XMLStreamReader reader = null;
         try {
-            reader = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body));
+            reader = FACTORY.createXMLStreamReader(new StringReader(body));
+            String declared = reader.getCharacterEncodingScheme();
+            if (declared != null && !declared.equalsIgnoreCase("UTF-8")) {
+                return Optional.of("The XML declares the encoding " + declared + "; FHIR XML must be UTF-8");
+            }
+            int xhtmlDepth = 0;
             boolean root = true;
             while (reader.hasNext()) {
                 int event = reader.next();
@@ -40,15 +48,24 @@ final class XmlBodyScan {
                 if (event == XMLStreamConstants.ENTITY_REFERENCE) {
                     return Optional.of("FHIR XML must not use entities other than the predefined ones");
                 }
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    if (root && !FHIR_NAMESPACE.equals(reader.getNamespaceURI())) {
-                        return Optional.of("The root element is not in the FHIR namespace " + FHIR_NAMESPACE);
+                if (event == XMLStreamConstants.END_ELEMENT && xhtmlDepth > 0) {
+                    xhtmlDepth--;
+                } else if (event == XMLStreamConstants.START_ELEMENT) {
+                    if (xhtmlDepth > 0 || (!root && isNarrative(reader))) {
+                        xhtmlDepth++;
+                    } else if (!FHIR_NAMESPACE.equals(reader.getNamespaceURI())) {
+                        return Optional.of(at(reader, "is not in the FHIR namespace " + FHIR_NAMESPACE
+                                + (reader.getNamespaceURI() == null ? "" : " but in " + reader.getNamespaceURI())));
                     }
                     root = false;
-                    String value = reader.getAttributeValue(null, "value");
-                    if (value != null && !value.isEmpty() && isNumeric(value) && !NumberLiteral.isWithinRange(value)) {
-                        return Optional.of("The number in <" + reader.getLocalName() + "> at line "
-                                + reader.getLocation().getLineNumber() + " is out of range");
+                    Optional<String> attribute = attributeProblem(reader);
+                    if (attribute.isPresent()) {
+                        return attribute;
+                    }
+                } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
+                    Optional<String> bad = StringCharacters.problem(reader.getText());
+                    if (bad.isPresent()) {
+                        return Optional.of("The text at line " + reader.getLocation().getLineNumber() + " holds " + bad.get());
                     }
                 }
             }
@@ -58,6 +75,29 @@ final class XmlBodyScan {
         } finally {
             close(reader);
         }
+    }
+
+    private static boolean isNarrative(XMLStreamReader reader) {
+        return XHTML_NAMESPACE.equals(reader.getNamespaceURI()) && "div".equals(reader.getLocalName());
+    }
+
+    private static Optional<String> attributeProblem(XMLStreamReader reader) {
+        for (int i = 0; i < reader.getAttributeCount(); i++) {
+            Optional<String> bad = StringCharacters.problem(reader.getAttributeValue(i));
+            if (bad.isPresent()) {
+                return Optional.of(at(reader, "has the attribute " + reader.getAttributeLocalName(i) + " holding " + bad.get()));
+            }
+        }
+        String value = reader.getAttributeValue(null, "value");
+        if (value != null && !value.isEmpty() && isNumeric(value) && !NumberLiteral.isWithinRange(value)) {
+            return Optional.of("The number in <" + reader.getLocalName() + "> at line "
+                    + reader.getLocation().getLineNumber() + " is out of range");
+        }
+        return Optional.empty();
+    }
+
+    private static String at(XMLStreamReader reader, String problem) {
+        return "The element <" + reader.getLocalName() + "> at line " + reader.getLocation().getLineNumber() + " " + problem;
     }
 
     private static boolean isNumeric(String value) {

@@ -36,7 +36,8 @@ class HostileInputIT {
             .build();
 
     @ParameterizedTest(name = "{0}")
-    @CsvFileSource(resources = {"/hostile/corpus.tsv", "/hostile/corpus-parameters.tsv", "/hostile/corpus-limits.tsv"}, delimiter = '\t')
+    @CsvFileSource(resources = {"/hostile/corpus.tsv", "/hostile/corpus-parameters.tsv", "/hostile/corpus-limits.tsv",
+        "/hostile/corpus-content.tsv"}, delimiter = '\t')
     void isRefusedAndChangesNothing(String name, String method, String path, String type, String body, String expected)
             throws Exception {
         long rowsBefore = DatabaseRows.resourceVersions();
