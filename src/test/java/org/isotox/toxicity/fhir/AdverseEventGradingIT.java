@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.isotox.testsupport.Fhir.fhirRequest;
 import static org.isotox.testsupport.Fhir.parse;
 
-import java.io.IOException;
-import java.io.InputStream;
 import org.hl7.fhir.r4.model.AdverseEvent;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
-import org.isotox.testsupport.Fhir;
 import org.isotox.testsupport.FhirServerTest;
+import org.isotox.testsupport.IgExamples;
 import org.isotox.testsupport.IhrStudy;
 import org.isotox.testsupport.TrialFixtures;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,19 +49,13 @@ class AdverseEventGradingIT {
 
     /** The CodeX example with this patient, term, grade and date in place of its own (nausea, grade 2, no date). */
     private static AdverseEvent codexAdverseEvent(String patient, String term, String grade, String date) {
-        try (InputStream in = AdverseEventGradingIT.class.getResourceAsStream(
-                "/ig-examples/codex-rt/AdverseEvent-RadiotherapyAdverseEvent-XRTS-07-22B.json")) {
-            AdverseEvent event = Fhir.R4.newJsonParser().parseResource(AdverseEvent.class, in);
-            event.setId((String) null);
-            event.getSuspectEntity().clear();
-            event.setSubject(new Reference(patient));
-            event.setEvent(new CodeableConcept().addCoding(new Coding(TrialFixtures.NCIT, term, null)));
-            ((CodeableConcept) event.getExtensionByUrl("http://hl7.org/fhir/uv/ae-research-ig/StructureDefinition/ae-grade")
-                    .getValue()).getCodingFirstRep().setCode(grade).setDisplay(null);
-            event.setDateElement(new DateTimeType(date));
-            return event;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        AdverseEvent event = IgExamples.load("codex-rt/AdverseEvent-RadiotherapyAdverseEvent-XRTS-07-22B.json", AdverseEvent.class);
+        event.getSuspectEntity().clear();
+        event.setSubject(new Reference(patient));
+        event.setEvent(new CodeableConcept().addCoding(new Coding(TrialFixtures.NCIT, term, null)));
+        ((CodeableConcept) event.getExtensionByUrl("http://hl7.org/fhir/uv/ae-research-ig/StructureDefinition/ae-grade")
+                .getValue()).getCodingFirstRep().setCode(grade).setDisplay(null);
+        event.setDateElement(new DateTimeType(date));
+        return event;
     }
 }

@@ -1,0 +1,118 @@
+package org.isotox.dose.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.isotox.testsupport.Fhir.create;
+import static org.isotox.testsupport.Fhir.fhirRequest;
+import static org.isotox.testsupport.Fhir.outcome;
+import static org.isotox.testsupport.Fhir.parse;
+
+import io.restassured.response.Response;
+import java.time.LocalDate;
+import org.hl7.fhir.r4.model.BodyStructure;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.PositiveIntType;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus;
+import org.hl7.fhir.r4.model.UnsignedIntType;
+import org.isotox.testsupport.Dvhs;
+import org.isotox.testsupport.FhirServerTest;
+import org.isotox.testsupport.IgExamples;
+import org.isotox.testsupport.IhrStudy;
+import org.isotox.testsupport.TrialFixtures;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 24, items 2 and 3: a radiotherapy course and prescription as CodeX Radiation Therapy STU2 writes them
+ * (its examples XRTS-01 course summary, after one fraction then completed and updated in place, and phase
+ * prescription 04-Prostate-Phase1, in {@code src/test/resources/ig-examples/codex-rt/}) count for the trial as
+ * its own records do: accepted, the course's end dating evaluability and follow-up, the prescription held to
+ * the study's dose rules.
+ */
+@FhirServerTest
+class CodexCourseIT {
+
+    private static final String SESSIONS = "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-radiotherapy-sessions";
+    private static final String DOSE_DELIVERED = "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-radiotherapy-dose-delivered-to-volume";
+
+    @Test
+    void aCodexCourseSummaryUpdatedInPlaceEndsTheTrialCourse() {
+        IhrStudy ihr = TrialFixtures.newIhrStudy();
+        String patient = ihr.enrolNewPatient("2026-01-05");
+        String volume = "BodyStructure/" + create(volumeOf(patient));
+
+        Procedure afterOneFraction = codexSummary("Procedure-RadiotherapyCourseSummary-XRTS-01-22B-01-Prostate-1P-1V-1Fx.json",
+                patient, volume, "2026-01-12", "2026-01-12");
+        Response created = fhirRequest(afterOneFraction).post("/Procedure");
+        assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
+        assertThat(notYetEvaluableReason(ihr)).isEqualTo("radiotherapy-running");
+
+        Procedure completed = codexSummary("Procedure-RadiotherapyCourseSummary-XRTS-01-22B-01-Prostate-1P-1V.json",
+                patient, volume, "2026-01-12", "2026-02-20");
+        String id = parse(created, Procedure.class).getIdElement().getIdPart();
+        fhirRequest(completed.setId(id)).put("/Procedure/" + id).then().statusCode(200);
+
+        assertThat(parse(fhirRequest().get("/" + ihr.studyReference() + "/$simon-status?asOf=2026-05-21").then().statusCode(200)
+                .extract().response(), Parameters.class).getParameterValue("evaluable").primitiveValue())
+                .as("90 days after the CodeX course's last fraction").isEqualTo("1");
+    }
+
+    @Test
+    void aCodexPhasePrescriptionIsHeldToTheStudysDoseRules() {
+        String patient = TrialFixtures.newIhrStudy().enrolNewPatient("2026-01-05");
+        Dvhs.lungV20Binds().storeFor(patient);
+        String volume = "BodyStructure/" + create(volumeOf(patient));
+
+        Response asWritten = fhirRequest(codexPrescription(patient, volume, 180, 25)).post("/ServiceRequest");
+        assertThat(asWritten.statusCode()).as(asWritten.asString()).isEqualTo(422);
+        assertThat(outcome(asWritten).getIssue()).anySatisfy(i -> assertThat(i.getDiagnostics()).contains("1.8 Gy differs from the study's 3 Gy"));
+
+        Response trialDose = fhirRequest(codexPrescription(patient, volume, 300, 23)).post("/ServiceRequest");
+        assertThat(trialDose.statusCode()).as(trialDose.asString()).isEqualTo(201);
+    }
+
+    private static Procedure codexSummary(String file, String patient, String volume, String start, String end) {
+        Procedure summary = IgExamples.load("codex-rt/" + file, Procedure.class);
+        summary.setSubject(new Reference(patient)).setLocation(null).getBasedOn().clear();
+        summary.getPerformedPeriod().setStartElement(new DateTimeType(start)).setEndElement(new DateTimeType(end));
+        summary.getExtensionByUrl(DOSE_DELIVERED).getExtensionByUrl("volume").setValue(new Reference(volume));
+        assertThat(summary.getExtensionByUrl(SESSIONS).getValue()).isInstanceOf(UnsignedIntType.class);
+        return summary;
+    }
+
+    /** The example with its first volume only, at this fraction dose and count. */
+    private static ServiceRequest codexPrescription(String patient, String volume, int fractionDoseCGy, int fractions) {
+        ServiceRequest prescription = IgExamples.load("codex-rt/ServiceRequest-RadiotherapyPhasePrescription-04-Prostate-Phase1.json",
+                ServiceRequest.class);
+        prescription.setStatus(ServiceRequestStatus.DRAFT).setSubject(new Reference(patient))
+                .setAuthoredOnElement(new DateTimeType(LocalDate.of(2026, 1, 8).toString()));
+        prescription.setRequester(null).getLocationReference().clear();
+        prescription.getBasedOn().clear();
+        prescription.getReasonReference().clear();
+        String doses = "http://hl7.org/fhir/us/codex-radiation-therapy/StructureDefinition/codexrt-radiotherapy-dose-prescribed-to-volume";
+        Extension first = prescription.getExtensionsByUrl(doses).get(0);
+        prescription.getExtension().removeIf(e -> e.getUrl().equals(doses) && e != first);
+        first.getExtensionByUrl("volume").setValue(new Reference(volume));
+        ((Quantity) first.getExtensionByUrl("fractionDose").getValue()).setValue(fractionDoseCGy);
+        ((Quantity) first.getExtensionByUrl("totalDose").getValue()).setValue(fractionDoseCGy * fractions);
+        prescription.getExtensionByUrl("http://hl7.org/fhir/us/codex-radiation-therapy/StructureDefinition/codexrt-radiotherapy-fractions-prescribed")
+                .setValue(new PositiveIntType(fractions));
+        return prescription;
+    }
+
+    private static BodyStructure volumeOf(String patient) {
+        return IgExamples.load("codex-rt/BodyStructure-RadiotherapyVolume-XRTS-01-22B-01-Prostate.json", BodyStructure.class)
+                .setPatient(new Reference(patient));
+    }
+
+    private static String notYetEvaluableReason(IhrStudy ihr) {
+        Parameters status = parse(fhirRequest().get("/" + ihr.studyReference() + "/$simon-status?asOf=2026-01-13").then()
+                .statusCode(200).extract().response(), Parameters.class);
+        return status.getParameter("notYetEvaluable").getPart().stream().filter(p -> p.getName().equals("reason")).findFirst()
+                .orElseThrow().getValue().primitiveValue();
+    }
+}
