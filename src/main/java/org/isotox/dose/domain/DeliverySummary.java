@@ -48,22 +48,23 @@ public record DeliverySummary(
         if (byDate.isEmpty()) {
             return new DeliverySummary(0, 0.0, Optional.empty(), Optional.empty(), 0, List.of());
         }
-        double dose = 0.0;
-        List<TreatmentInterruption> interruptions = new ArrayList<>();
-        for (int i = 0; i < byDate.size(); i++) {
-            dose += byDate.get(i).doseGy();
-            if (i > 0) {
-                LocalDate previous = byDate.get(i - 1).date();
-                LocalDate current = byDate.get(i).date();
-                if (rule.isInterruption(ChronoUnit.DAYS.between(previous, current))) {
-                    interruptions.add(new TreatmentInterruption(previous, current));
-                }
-            }
-        }
+        double dose = byDate.stream().mapToDouble(DeliveredFraction::doseGy).sum();
         LocalDate first = byDate.get(0).date();
         LocalDate last = byDate.get(byDate.size() - 1).date();
         return new DeliverySummary(byDate.size(), dose, Optional.of(first), Optional.of(last),
-                ChronoUnit.DAYS.between(first, last) + 1, interruptions);
+                ChronoUnit.DAYS.between(first, last) + 1,
+                interruptionsBetween(byDate.stream().map(DeliveredFraction::date).toList(), rule));
+    }
+
+    /** The interruptions between fractions given on these days (in date order), as {@code rule} sees them. */
+    public static List<TreatmentInterruption> interruptionsBetween(List<LocalDate> days, InterruptionRule rule) {
+        List<TreatmentInterruption> interruptions = new ArrayList<>();
+        for (int i = 1; i < days.size(); i++) {
+            if (rule.isInterruption(ChronoUnit.DAYS.between(days.get(i - 1), days.get(i)))) {
+                interruptions.add(new TreatmentInterruption(days.get(i - 1), days.get(i)));
+            }
+        }
+        return interruptions;
     }
 
     /** The longest interruption in days without treatment; 0 when there was none. */

@@ -38,6 +38,16 @@ public record RecordedCourse(
         breaks = List.copyOf(breaks);
     }
 
+    /** The same course with {@code more} breaks (read from elsewhere than its record's own extensions). */
+    public RecordedCourse withBreaks(List<RadiotherapyInterruption> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<RadiotherapyInterruption> all = new ArrayList<>(breaks);
+        all.addAll(more);
+        return new RecordedCourse(status, firstFraction, lastFraction, stopReason, all);
+    }
+
     /**
      * Whether the course is one of a trial the patient entered on {@code enrolment}: it started that day or later
      * (a course without a recorded start is taken to be).

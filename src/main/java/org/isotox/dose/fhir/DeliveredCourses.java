@@ -32,9 +32,11 @@ public class DeliveredCourses {
     public static final String INTERRUPTION = Canonicals.structureDefinition("treatment-interruption");
 
     private final DaoRegistry daoRegistry;
+    private final SessionHistoryBreaks sessionBreaks;
 
-    DeliveredCourses(DaoRegistry daoRegistry) {
+    DeliveredCourses(DaoRegistry daoRegistry, SessionHistoryBreaks sessionBreaks) {
         this.daoRegistry = daoRegistry;
+        this.sessionBreaks = sessionBreaks;
     }
 
     public static boolean isCourseSummary(Procedure procedure) {
@@ -61,7 +63,7 @@ public class DeliveredCourses {
                 .map(Procedure.class::cast)
                 .filter(p -> p.getStatus() != ProcedureStatus.ENTEREDINERROR)
                 .filter(p -> enrolledOn.containsKey(p.getSubject().getReference()))
-                .map(p -> Map.entry(p.getSubject().getReference(), CourseRecords.of(p)))
+                .map(p -> Map.entry(p.getSubject().getReference(), CourseRecords.of(p).withBreaks(sessionBreaks.of(p))))
                 .filter(course -> course.getValue().startsOnOrAfter(enrolledOn.get(course.getKey())))
                 .forEach(course -> courses.merge(course.getKey(), course.getValue(), RecordedCourse::plus));
         return courses;

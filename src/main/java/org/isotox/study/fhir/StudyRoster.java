@@ -2,20 +2,19 @@ package org.isotox.study.fhir;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
-import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.hl7.fhir.instance.model.api.IBaseResource;
+import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.PositiveIntType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ResearchSubject.ResearchSubjectStatus;
 import org.hl7.fhir.r4.model.ResearchSubject;
+import org.isotox.fhir.BundlePages;
 import org.isotox.fhir.Canonicals;
 import org.isotox.fhir.FhirDates;
 import org.isotox.study.domain.EnrolledSubject;
@@ -28,8 +27,6 @@ public class StudyRoster {
     public static final String ENROLMENT_SEQUENCE = Canonicals.structureDefinition("enrolment-sequence");
     public static final String SIMON_STAGE = Canonicals.structureDefinition("simon-stage");
     static final String SUBJECT_SITE = Canonicals.structureDefinition("research-subject-site");
-
-    private static final int PAGE = 500;
 
     private final DaoRegistry daoRegistry;
 
@@ -55,16 +52,9 @@ public class StudyRoster {
         SearchParameterMap byStudy =
                 SearchParameterMap.newSynchronous(ResearchSubject.SP_STUDY, new ReferenceParam(studyReference));
         try {
-            // a caller's search may be run asynchronously whatever the map says: read it page by page
-            IBundleProvider found = daoRegistry.getResourceDao(ResearchSubject.class).search(byStudy, request);
-            Set<String> visible = new HashSet<>();
-            for (int from = 0; ; from += PAGE) {
-                List<IBaseResource> page = found.getResources(from, from + PAGE);
-                page.forEach(subject -> visible.add("ResearchSubject/" + subject.getIdElement().getIdPart()));
-                if (page.size() < PAGE) {
-                    return visible;
-                }
-            }
+            return BundlePages.all(daoRegistry.getResourceDao(ResearchSubject.class).search(byStudy, request)).stream()
+                    .map(subject -> "ResearchSubject/" + subject.getIdElement().getIdPart())
+                    .collect(Collectors.toSet());
         } catch (BaseServerResponseException refused) {
             return Set.of();
         }

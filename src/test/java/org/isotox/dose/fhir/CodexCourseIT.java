@@ -61,6 +61,37 @@ class CodexCourseIT {
                 .as("90 days after the CodeX course's last fraction").isEqualTo("1");
     }
 
+    /**
+     * A CodeX summary updated after each fraction, Monday 2 to Friday 6 February then Monday 16: the versions show
+     * a 10-day break, which makes an esophagitis G3 graded during it severe, as the same break between the trial's
+     * own fraction records does (DeliveryIT).
+     */
+    @Test
+    void aBreakBetweenInPlaceUpdatesCountsLikeOneBetweenFractions() {
+        IhrStudy ihr = TrialFixtures.newIhrStudy();
+        String patient = ihr.enrolNewPatient("2026-01-05");
+        String volume = "BodyStructure/" + create(volumeOf(patient));
+        LocalDate monday = LocalDate.of(2026, 2, 2);
+        String id = null;
+        int session = 0;
+        for (int day : new int[] {0, 1, 2, 3, 4, 14, 15}) {
+            session++;
+            Procedure summary = codexSummary("Procedure-RadiotherapyCourseSummary-XRTS-01-22B-01-Prostate-1P-1V-1Fx.json",
+                    patient, volume, monday.toString(), monday.plusDays(day).toString());
+            summary.getExtensionByUrl(SESSIONS).setValue(new UnsignedIntType(session));
+            if (id == null) {
+                id = parse(fhirRequest(summary).post("/Procedure").then().statusCode(201).extract().response(), Procedure.class)
+                        .getIdElement().getIdPart();
+            } else {
+                fhirRequest(summary.setId(id)).put("/Procedure/" + id).then().statusCode(200);
+            }
+        }
+        TrialFixtures.recordToxicity(patient, TrialFixtures.ESOPHAGITIS, TrialFixtures.GRADE_3, "2026-02-10", 0);
+
+        assertThat(parse(fhirRequest().get("/" + ihr.studyReference() + "/$simon-status?asOf=2026-02-20").then().statusCode(200)
+                .extract().response(), Parameters.class).getParameterValue("severeToxicities").primitiveValue()).isEqualTo("1");
+    }
+
     @Test
     void aCodexPhasePrescriptionIsHeldToTheStudysDoseRules() {
         String patient = TrialFixtures.newIhrStudy().enrolNewPatient("2026-01-05");
