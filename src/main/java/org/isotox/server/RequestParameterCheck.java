@@ -13,6 +13,7 @@ import ca.uhn.fhir.rest.server.method.IParameter;
 import ca.uhn.fhir.rest.server.method.OperationParameter;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry.SearchParamLookupContextEnum;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -62,9 +63,23 @@ class RequestParameterCheck implements RestInterceptor {
             operationInputs(request);
         } else if (request.getResourceName() != null) {
             parameters.forEach((name, values) -> searchNumbers(request.getResourceName(), name, values));
+            parameters.forEach(RequestParameterCheck::noRepeatedValue);
             if (request.getRequestType() == RequestTypeEnum.PATCH && request.getId() == null && parameters.isEmpty()) {
                 throw invalid("url", "a conditional patch needs search criteria (PATCH " + request.getResourceName()
                         + "?identifier=...) or the id of the resource");
+            }
+        }
+    }
+
+    /** {@code name=x&name=x}: HAPI fails on the repeated AND clause ("Duplicate parameters found in query"). */
+    private static void noRepeatedValue(String name, String[] values) {
+        if (name.startsWith("_")) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (String value : values) {
+            if (!seen.add(value)) {
+                throw invalid(name, "is given the value '" + NumberLiteral.abbreviated(value) + "' twice; give it once");
             }
         }
     }
