@@ -2,6 +2,7 @@ package org.isotox.validation.fhir;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,13 +19,16 @@ import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.StructureDefinition.StructureDefinitionKind;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.hl7.fhir.r4.model.ValueSet.ConceptSetComponent;
+import org.isotox.fhir.Canonicals;
 import org.isotox.fhir.DefinitionFiles;
 import org.springframework.stereotype.Component;
 
 /**
  * The trial's resource profiles, and which of them apply to a resource. A profile applies when the
  * resource declares it, or when the resource is of the profile's type and its {@code code} is one the
- * profile fixes (pattern or required binding): the selection is read from the profiles themselves.
+ * profile, or the official profile it derives from, fixes (pattern or required binding): the selection
+ * is read from the profiles themselves. The official profiles shipped as bases ({@code fhir-profiles/ig/})
+ * are not trial profiles: a resource declaring one is not held to the trial's constraints for that.
  */
 @Component
 public class TrialProfiles {
@@ -39,11 +43,16 @@ public class TrialProfiles {
                 valueSets.put(valueSet.getUrl(), valueSet);
             }
         }
+        Map<String, StructureDefinition> shipped = new LinkedHashMap<>();
         for (Resource resource : files.profiles()) {
-            if (resource instanceof StructureDefinition profile
-                    && profile.getKind() == StructureDefinitionKind.RESOURCE) {
+            if (resource instanceof StructureDefinition definition) {
+                shipped.put(definition.getUrl(), definition);
+            }
+        }
+        for (StructureDefinition profile : shipped.values()) {
+            if (profile.getKind() == StructureDefinitionKind.RESOURCE && profile.getUrl().startsWith(Canonicals.BASE + "/")) {
                 byUrl.put(profile.getUrl(), profile);
-                selectors.add(new Selector(profile.getType(), profile.getUrl(), matcherOf(profile, valueSets)));
+                selectors.add(new Selector(profile.getType(), profile.getUrl(), matcherOf(profile, shipped, valueSets)));
             }
         }
     }
@@ -79,7 +88,15 @@ public class TrialProfiles {
         return urls;
     }
 
-    private static CodeMatcher matcherOf(StructureDefinition profile, Map<String, ValueSet> valueSets) {
+    /** The codes the profile's own differential fixes, else those of the shipped profile it derives from. */
+    private static CodeMatcher matcherOf(
+            StructureDefinition profile, Map<String, StructureDefinition> shipped, Map<String, ValueSet> valueSets) {
+        CodeMatcher own = ownMatcherOf(profile, valueSets);
+        StructureDefinition base = shipped.get(withoutVersion(profile.getBaseDefinition()));
+        return own instanceof CodeMatcher.AnyCode && base != null ? matcherOf(base, shipped, valueSets) : own;
+    }
+
+    private static CodeMatcher ownMatcherOf(StructureDefinition profile, Map<String, ValueSet> valueSets) {
         String codePath = profile.getType() + ".code";
         for (ElementDefinition element : profile.getDifferential().getElement()) {
             if (!element.getPath().equals(codePath)) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.util.Optional;
+import org.hl7.fhir.r4.model.AdverseEvent;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
@@ -55,6 +56,12 @@ class TrialProfilesTest {
     void everyResearchSubjectSelectsTheSubjectProfile() {
         assertThat(profiles.selectedFor(new ResearchSubject(), Optional.empty()))
                 .containsExactly(BASE + "isotox-research-subject");
+    }
+
+    @Test
+    void everyAdverseEventSelectsTheAdverseEventProfile() {
+        assertThat(profiles.selectedFor(new AdverseEvent(), Optional.empty()))
+                .containsExactly(BASE + "isotox-adverse-event");
     }
 
     @Test
