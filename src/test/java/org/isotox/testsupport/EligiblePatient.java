@@ -1,5 +1,6 @@
 package org.isotox.testsupport;
 
+import java.util.Set;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
@@ -36,6 +37,11 @@ final class EligiblePatient {
     private EligiblePatient() {}
 
     static Bundle transaction() {
+        return transaction(Set.of());
+    }
+
+    /** The same record without the {@code omitted} work-up facts (a test records them in another shape). */
+    static Bundle transaction(Set<TrialFixtures.WorkUpFact> omitted) {
         Bundle bundle = new Bundle().setType(BundleType.TRANSACTION);
         String patient = "urn:uuid:" + UUID.randomUUID();
         add(bundle, patient, new Patient()
@@ -47,10 +53,16 @@ final class EligiblePatient {
         cancer.getClinicalStatus().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/condition-clinical", "active", null));
         cancer.getVerificationStatus().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/condition-ver-status", "confirmed", null));
         cancer.setOnset(new DateTimeType("2025-11-01"));
-        add(bundle, null, cancer);
-        add(bundle, null, observation(patient, new Coding(SCT, "399537006", "Clinical TNM stage grouping (observable entity)"),
-                new CodeableConcept().addCoding(new Coding("https://isotox.org/fhir/CodeSystem/tnm-stage-group", "IIIB", "Stage IIIB")), "2025-11-10"));
-        add(bundle, null, observation(patient, new Coding(LOINC, "89243-0", "Karnofsky Performance Status score"), new IntegerType(70), WORKUP));
+        if (!omitted.contains(TrialFixtures.WorkUpFact.NSCLC_DIAGNOSIS)) {
+            add(bundle, null, cancer);
+        }
+        if (!omitted.contains(TrialFixtures.WorkUpFact.STAGE_GROUP)) {
+            add(bundle, null, observation(patient, new Coding(SCT, "399537006", "Clinical TNM stage grouping (observable entity)"),
+                    new CodeableConcept().addCoding(new Coding("https://isotox.org/fhir/CodeSystem/tnm-stage-group", "IIIB", "Stage IIIB")), "2025-11-10"));
+        }
+        if (!omitted.contains(TrialFixtures.WorkUpFact.KARNOFSKY)) {
+            add(bundle, null, observation(patient, new Coding(LOINC, "89243-0", "Karnofsky Performance Status score"), new IntegerType(70), WORKUP));
+        }
         add(bundle, null, observation(patient, new Coding(ISOTOX, "life-expectancy", "Life expectancy"), quantity(12, "mo"), WORKUP));
         add(bundle, null, observation(patient, new Coding(ISOTOX, "investigator-judgement-unsuitable", null), new BooleanType(false), WORKUP));
         add(bundle, null, lab(patient, "718-7", 135, "g/L", 120, 160));

@@ -7,6 +7,7 @@ import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.hl7.fhir.r4.model.Bundle;
@@ -80,7 +81,19 @@ public final class TrialFixtures {
 
     /** A new patient who meets every IHR eligibility criterion; returns {@code Patient/id}. */
     public static String eligiblePatient() {
-        Bundle created = bundle(fhirRequest(EligiblePatient.transaction()).post("/").then().statusCode(200).extract().response());
+        return eligiblePatientWithout();
+    }
+
+    /** The facts of the eligible patient's work-up that a test may record in another shape. */
+    public enum WorkUpFact {
+        NSCLC_DIAGNOSIS,
+        STAGE_GROUP,
+        KARNOFSKY
+    }
+
+    /** The eligible patient's record without the {@code omitted} facts; returns {@code Patient/id}. */
+    public static String eligiblePatientWithout(WorkUpFact... omitted) {
+        Bundle created = bundle(fhirRequest(EligiblePatient.transaction(Set.of(omitted))).post("/").then().statusCode(200).extract().response());
         return created.getEntryFirstRep().getResponse().getLocation().replaceAll("/_history/.*", "");
     }
 

@@ -1,5 +1,6 @@
 package org.isotox.eligibility.domain;
 
+import java.util.Optional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -32,6 +33,11 @@ public record AgeInRange(ValueRange range) implements Characteristic {
         }
         return Finding.of(position.presence(),
                 "age " + oldest + " on " + on + " (born " + born + ") is " + range.describe(position), record.reference());
+    }
+
+    @Override
+    public Optional<String> settledBy() {
+        return Optional.of("the Patient's birthDate (to the day when a limit falls in its year or month)");
     }
 
     private Measurement age(LocalDate born, LocalDate on, ChronoUnit unit) {

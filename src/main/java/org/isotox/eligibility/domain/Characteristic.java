@@ -1,5 +1,6 @@
 package org.isotox.eligibility.domain;
 
+import java.util.Optional;
 import java.util.Set;
 
 /** One characteristic of a study's eligibility Group, and how the patient's record shows it. */
@@ -14,13 +15,14 @@ public sealed interface Characteristic
 
     Finding assess(PatientRecord record, EvidenceWindow window);
 
+    /**
+     * The record that would settle it when the record does not tell: its type, codes and the ValueSet or
+     * ConceptMap its value is read through ("an Observation coded … with a value in ValueSet …").
+     */
+    Optional<String> settledBy();
+
     /** The Observation codes whose records it reads. */
     default Set<Code> observationCodes() {
-        return Set.of();
-    }
-
-    /** The Condition codes whose records it reads. */
-    default Set<Code> conditionCodes() {
         return Set.of();
     }
 }

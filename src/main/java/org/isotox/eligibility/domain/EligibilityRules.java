@@ -22,11 +22,6 @@ public record EligibilityRules(List<EligibilityRule> rules) {
         return union(Characteristic::observationCodes);
     }
 
-    /** The Condition codes the rules read. */
-    public Set<Code> conditionCodes() {
-        return union(Characteristic::conditionCodes);
-    }
-
     /**
      * One result per criterion, in the order criteria first appear: met when all its
      * characteristics are, not met when any is not, unknown otherwise.
@@ -54,8 +49,13 @@ public record EligibilityRules(List<EligibilityRule> rules) {
                 .map(p -> p.finding().reason())
                 .distinct()
                 .toList();
+        List<String> settledBy = outcome != Outcome.UNKNOWN ? List.of() : parts.stream()
+                .filter(p -> p.outcome() == Outcome.UNKNOWN)
+                .flatMap(p -> p.settledBy().stream())
+                .distinct()
+                .toList();
         return new CriterionResult(criterion.code(), criterion.description(), outcome, List.copyOf(evidence),
-                String.join("; ", reasons));
+                String.join("; ", reasons), settledBy);
     }
 
     private Set<Code> union(Function<Characteristic, Set<Code>> codes) {

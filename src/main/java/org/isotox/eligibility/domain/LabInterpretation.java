@@ -56,6 +56,12 @@ public record LabInterpretation(Concept lab, Code expected) implements Character
     }
 
     @Override
+    public Optional<String> settledBy() {
+        return Optional.of("an Observation coded " + lab.describeCodes()
+                + " with a numeric value and a reference range, or an interpretation coded in " + SYSTEM);
+    }
+
+    @Override
     public Set<Code> observationCodes() {
         return lab.codes();
     }

@@ -36,6 +36,12 @@ public record MultipleOfUpperLimit(Concept lab, ValueRange multiples) implements
     }
 
     @Override
+    public Optional<String> settledBy() {
+        return Optional.of("an Observation coded " + lab.describeCodes()
+                + " with a numeric value and a reference range with an upper limit in its unit");
+    }
+
+    @Override
     public Set<Code> observationCodes() {
         return lab.codes();
     }

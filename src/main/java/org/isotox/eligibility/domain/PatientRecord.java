@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** What the server holds about a patient that eligibility rules read. */
 public record PatientRecord(
@@ -30,8 +31,11 @@ public record PatientRecord(
 
     /** The Conditions with one of {@code codes} that the record already held on {@code day}. */
     public List<ConditionFact> conditions(Set<Code> codes, LocalDate day) {
-        return conditions.stream()
-                .filter(c -> c.codes().stream().anyMatch(codes::contains) && c.isKnownOn(day))
-                .toList();
+        return conditions(c -> c.isCodedByAnyOf(codes), day);
+    }
+
+    /** The Conditions that {@code which} selects and that the record already held on {@code day}. */
+    public List<ConditionFact> conditions(Predicate<ConditionFact> which, LocalDate day) {
+        return conditions.stream().filter(c -> which.test(c) && c.isKnownOn(day)).toList();
     }
 }

@@ -17,7 +17,8 @@ import java.util.Set;
  *   <li>an Observation coded with the subject (or an equivalent code, {@code observationCodes})
  *       whose coded value is one of the qualifier's codes (holds), or another code of the same code
  *       system (does not hold: NYHA class I, stage IV);
- *   <li>an active Condition of the subject whose severity or stage is one of the qualifier's codes (holds);
+ *   <li>an active Condition of the subject whose severity or stage is one of the qualifier's codes (holds), or
+ *       any active Condition whose stage summary is (a cancer staged IIIA in {@code Condition.stage.summary});
  *   <li>an Observation coded with the qualifier, about ({@code focus}) such a Condition, with a
  *       yes/no value (an investigator's "uncontrolled: no").
  * </ol>
@@ -42,6 +43,7 @@ public record QualifiedFinding(Concept subject, Set<Code> observationCodes, Conc
         List<Assessment> assessments = new ArrayList<>();
         assessments.addAll(codedObservations(record, window));
         assessments.addAll(gradedConditions(conditions));
+        assessments.addAll(stagedConditions(record, window, conditions));
         assessments.addAll(judgements(record, window, conditions));
         Optional<Assessment> latest = assessments.stream().max(Comparator.comparing(Assessment::when));
         if (latest.isPresent()) {
@@ -61,11 +63,6 @@ public record QualifiedFinding(Concept subject, Set<Code> observationCodes, Conc
         Set<Code> codes = new HashSet<>(observationCodes);
         codes.addAll(qualifier.codes());
         return codes;
-    }
-
-    @Override
-    public Set<Code> conditionCodes() {
-        return subject.codes();
     }
 
     private List<Assessment> codedObservations(PatientRecord record, EvidenceWindow window) {
@@ -89,6 +86,24 @@ public record QualifiedFinding(Concept subject, Set<Code> observationCodes, Conc
                 .map(c -> new Assessment(c.date().orElse(LocalDate.MIN).atStartOfDay(), true, List.of(c.reference()),
                         subject.label() + ": " + c.describe() + " is graded " + qualifier.label()))
                 .toList();
+    }
+
+    /** Conditions other than the subject's that a stage summary places in the qualifier: a cancer staged IIIA. */
+    private List<Assessment> stagedConditions(PatientRecord record, EvidenceWindow window, List<ConditionFact> subjects) {
+        return record.conditions(c -> qualifier.isNamedByAnyOf(c.stages()) && !subjects.contains(c), window.asOf()).stream()
+                .filter(c -> c.isActive() && c.verification() == ConditionFact.Verification.CONFIRMED)
+                .filter(c -> window.covers(c.date()))
+                .map(c -> new Assessment(c.date().orElse(LocalDate.MIN).atStartOfDay(), true, List.of(c.reference()),
+                        subject.label() + ": " + c.describe() + " is staged " + qualifier.label()))
+                .toList();
+    }
+
+    @Override
+    public Optional<String> settledBy() {
+        String values = qualifier.describeCodes();
+        return Optional.of("an Observation coded " + Code.list(observationCodes) + " with a value in " + values
+                + ", or a Condition with its severity or Condition.stage.summary in " + values
+                + ", or an Observation coded " + values + " with a yes/no value about (focus) a Condition coded " + subject.describeCodes());
     }
 
     private List<Assessment> judgements(PatientRecord record, EvidenceWindow window, List<ConditionFact> conditions) {

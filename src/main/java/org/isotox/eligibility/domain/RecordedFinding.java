@@ -1,5 +1,7 @@
 package org.isotox.eligibility.domain;
 
+import java.util.stream.Stream;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,13 +16,25 @@ import java.util.function.Predicate;
  * <p>{@code diagnosis}: the code names a diagnosis, so a record without it means the patient does
  * not have it ({@link Presence#NOT_DIAGNOSED}); otherwise (an assessment) nothing recorded is
  * {@link Presence#UNDETERMINED}.
+ *
+ * <p>{@code recordedWith}: broader codes that name the finding together with an attribute (a lung cancer
+ * with a non-small cell histology); such Conditions count as if coded with the finding.
  */
-public record RecordedFinding(Concept finding, boolean diagnosis) implements Characteristic {
+public record RecordedFinding(Concept finding, boolean diagnosis, List<RecordedWith> recordedWith)
+        implements Characteristic {
+
+    public RecordedFinding {
+        recordedWith = List.copyOf(recordedWith);
+    }
+
+    public RecordedFinding(Concept finding, boolean diagnosis) {
+        this(finding, diagnosis, List.of());
+    }
 
     /** In order of precedence: a confirmed record, a "yes", an undated or suspected record, a "no", a refutation. */
     @Override
     public Finding assess(PatientRecord record, EvidenceWindow window) {
-        List<ConditionFact> known = record.conditions(finding.codes(), window.asOf());
+        List<ConditionFact> known = record.conditions(this::names, window.asOf());
         List<ConditionFact> current = known.stream()
                 .filter(c -> c.verification() != ConditionFact.Verification.REFUTED)
                 .filter(c -> window.lookback().isPresent() || c.isActive())
@@ -67,8 +81,16 @@ public record RecordedFinding(Concept finding, boolean diagnosis) implements Cha
     }
 
     @Override
-    public Set<Code> conditionCodes() {
-        return finding.codes();
+    public Optional<String> settledBy() {
+        String conditions = Stream.concat(Stream.of("a Condition coded " + finding.describeCodes()),
+                        recordedWith.stream().map(RecordedWith::describe))
+                .collect(Collectors.joining(", or "));
+        return Optional.of(conditions + (diagnosis ? "" : ", or an Observation coded " + finding.describeCodes()
+                + " with a yes/no value"));
+    }
+
+    private boolean names(ConditionFact condition) {
+        return condition.isCodedByAnyOf(finding.codes()) || recordedWith.stream().anyMatch(r -> r.names(condition));
     }
 
     private static List<ConditionFact> select(

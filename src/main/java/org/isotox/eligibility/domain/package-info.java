@@ -38,6 +38,13 @@
  *       divides the value by the reference range's high limit, in the same unit; either missing is unknown.
  *   <li><b>Age</b> is in completed years (or the range's unit) on the assessment day; a birth date
  *       known only to the year or month is unknown when the bound falls inside that span.
+ *   <li><b>Stage</b>: a stage group Observation (clinical or pathologic, as the study's terminology maps
+ *       them) or any active Condition's stage summary; the latest assessment decides.
+ *   <li><b>A score on another scale</b> (ECOG for a Karnofsky limit) stands for the range of scores its
+ *       conversion gives: met only when the whole range meets the limit, not met when none of it does,
+ *       unknown when it straddles the limit.
+ *   <li><b>Unknown says what would settle it</b>: each characteristic names the record (type, codes, ValueSet or
+ *       ConceptMap) that would decide it.
  *   <li>Comparators ({@code <5}, {@code >6 months}) are honoured: a value that may lie on either side
  *       of a limit is unknown. Units are compared as UCUM codes; only time units are converted.
  * </ul>

@@ -2,7 +2,9 @@ package org.isotox.eligibility.fhir;
 
 import org.isotox.fhir.FhirDates;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -28,8 +30,15 @@ final class ConditionFacts {
         if (verification.contains("entered-in-error")) {
             return Optional.empty();
         }
+        Set<Code> stages = new HashSet<>();
+        condition.getStage().forEach(stage -> stages.addAll(Codes.of(stage.getSummary())));
         Set<Code> grading = new HashSet<>(Codes.of(condition.getSeverity()));
-        condition.getStage().forEach(stage -> grading.addAll(Codes.of(stage.getSummary())));
+        grading.addAll(stages);
+        Map<String, Set<Code>> attributes = new HashMap<>();
+        condition.getExtension().stream()
+                .filter(extension -> extension.getValue() instanceof CodeableConcept)
+                .forEach(extension -> attributes.computeIfAbsent(extension.getUrl(), url -> new HashSet<>())
+                        .addAll(Codes.of((CodeableConcept) extension.getValue())));
         return Optional.of(new ConditionFact(
                 condition.getIdElement().toUnqualifiedVersionless().getValue(),
                 Codes.of(condition.getCode()),
@@ -38,7 +47,9 @@ final class ConditionFacts {
                 verification(verification),
                 onset(condition),
                 FhirDates.dayOf(condition.getRecordedDateElement()),
-                grading));
+                grading,
+                stages,
+                attributes));
     }
 
     /** A Condition without a clinical status is taken at face value: as active. */

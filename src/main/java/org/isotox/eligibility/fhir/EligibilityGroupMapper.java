@@ -42,11 +42,15 @@ class EligibilityGroupMapper {
     static final String VALUE_SET = "https://isotox.org/fhir/StructureDefinition/characteristic-value-set";
     static final String LOOKBACK = "https://isotox.org/fhir/StructureDefinition/characteristic-lookback";
     private static final String TIMES_UPPER_LIMIT_OF_NORMAL = "{ULN}";
+    /** LOINC Age: computed from Patient.birthDate, never read from an Observation. */
+    private static final Code AGE = new Code(Codes.LOINC, "30525-0");
 
     private final ValueSetCodes valueSets;
+    private final RecordingTerminology terminology;
 
-    EligibilityGroupMapper(ValueSetCodes valueSets) {
+    EligibilityGroupMapper(ValueSetCodes valueSets, RecordingTerminology terminology) {
         this.valueSets = valueSets;
+        this.terminology = terminology;
     }
 
     EligibilityRules rulesOf(List<Group> groups) {
@@ -78,23 +82,24 @@ class EligibilityGroupMapper {
             return codedCharacteristic(characteristic, concept, coded);
         }
         if (value instanceof BooleanType) {
-            return new RecordedFinding(concept, RecordingConventions.namesDiagnosis(concept.codes()));
+            return new RecordedFinding(new Concept(terminology.recordedAs(concept.codes()), concept.label()),
+                    terminology.namesDiagnosis(concept.codes()), terminology.recordedWith(concept.codes()));
         }
         return new UnsupportedCharacteristic(
                 concept.label(), "a value of type " + (value == null ? "(none)" : value.fhirType()) + " is not supported");
     }
 
-    private static Characteristic rangeCharacteristic(Concept concept, ValueRange range) {
+    private Characteristic rangeCharacteristic(Concept concept, ValueRange range) {
         if (range.isEmpty()) {
             return new UnsupportedCharacteristic(concept.label(), "its range has no limit");
         }
         if (TIMES_UPPER_LIMIT_OF_NORMAL.equals(range.unit())) {
             return new MultipleOfUpperLimit(concept, range);
         }
-        if (concept.codes().contains(RecordingConventions.AGE)) {
+        if (concept.codes().contains(AGE)) {
             return new AgeInRange(range);
         }
-        return new ObservedQuantityInRange(concept, range);
+        return new ObservedQuantityInRange(concept, range, terminology.conversionsInto(concept));
     }
 
     private Characteristic codedCharacteristic(
@@ -107,7 +112,7 @@ class EligibilityGroupMapper {
             if (members.isEmpty()) {
                 return new UnsupportedCharacteristic(concept.label(), "ValueSet " + valueSet.get() + " is not on the server");
             }
-            qualifier = new Concept(members.get(), qualifier.label());
+            qualifier = new Concept(members.get(), qualifier.label(), valueSet);
         } else {
             Optional<Code> interpretation = qualifier.codes().stream()
                     .filter(code -> code.system().equals(LabInterpretation.SYSTEM))
@@ -116,8 +121,8 @@ class EligibilityGroupMapper {
                 return new LabInterpretation(concept, interpretation.get());
             }
         }
-        return new QualifiedFinding(concept, RecordingConventions.observationCodesFor(concept.codes()), qualifier,
-                RecordingConventions.namesDiagnosis(concept.codes()));
+        return new QualifiedFinding(concept, terminology.recordedAs(concept.codes()), qualifier,
+                terminology.namesDiagnosis(concept.codes()));
     }
 
     /** The protocol criterion named by the eligibility-criterion extension; without one, the characteristic itself. */

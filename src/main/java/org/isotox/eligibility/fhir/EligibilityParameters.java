@@ -24,6 +24,7 @@ final class EligibilityParameters {
             part.addPart().setName("result").setValue(new CodeType(criterion.outcome().code()));
             criterion.evidence().forEach(evidence -> part.addPart().setName("evidence").setValue(new Reference(evidence)));
             part.addPart().setName("reason").setValue(new StringType(criterion.reason()));
+            criterion.settledBy().forEach(record -> part.addPart().setName("settledBy").setValue(new StringType(record)));
         }
         return parameters;
     }

@@ -58,7 +58,7 @@ public class EligibilityService {
                     IssueType.INVALID, "'" + patient.getReference() + "' is not a Patient reference (Patient/[id])"));
         }
         EligibilityRules rules = groupMapper.rulesOf(eligibilityGroups(study));
-        return rules.evaluate(recordReader.read(patientId, rules.observationCodes(), rules.conditionCodes()), asOf);
+        return rules.evaluate(recordReader.read(patientId, rules.observationCodes()), asOf);
     }
 
     private List<Group> eligibilityGroups(ResearchStudy study) {

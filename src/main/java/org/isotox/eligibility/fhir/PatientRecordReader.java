@@ -22,9 +22,10 @@ import org.isotox.fhir.OperationOutcomes;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads what the eligibility rules need about a patient: the Patient, and only the Observations
- * and Conditions with the codes the rules read. System reads, so that they also work inside a
- * write transaction (the enrolment guard calls this from a storage hook).
+ * Reads what the eligibility rules need about a patient: the Patient, the Observations with the codes
+ * the rules read, and every Condition (a stage summary may sit on any of them, a histology on a code
+ * broader than the rule's). System reads, so that they also work inside a write transaction (the
+ * enrolment guard calls this from a storage hook).
  */
 @Component
 class PatientRecordReader {
@@ -35,7 +36,7 @@ class PatientRecordReader {
         this.daoRegistry = daoRegistry;
     }
 
-    PatientRecord read(IIdType patientId, Set<Code> observationCodes, Set<Code> conditionCodes) {
+    PatientRecord read(IIdType patientId, Set<Code> observationCodes) {
         SystemRequestDetails request = new SystemRequestDetails();
         Patient patient;
         try {
@@ -53,7 +54,10 @@ class PatientRecordReader {
                         .map(ObservationFacts::of)
                         .flatMap(Optional::stream)
                         .toList(),
-                search(Condition.class, reference, conditionCodes, request).stream()
+                daoRegistry.getResourceDao(Condition.class)
+                        .search(SearchParameterMap.newSynchronous("subject", new ReferenceParam(reference)), request)
+                        .getAllResources().stream()
+                        .map(Condition.class::cast)
                         .map(ConditionFacts::of)
                         .flatMap(Optional::stream)
                         .toList());

@@ -4,20 +4,12 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.context.support.ValidationSupportContext;
 import ca.uhn.fhir.context.support.ValueSetExpansionOptions;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
-import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.param.TokenParam;
-import ca.uhn.fhir.rest.param.UriParam;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.hl7.fhir.r4.model.ValueSet.ValueSetExpansionContainsComponent;
@@ -26,43 +18,36 @@ import org.springframework.stereotype.Component;
 
 /**
  * ValueSets as the server's terminology expands them: the stored ValueSet, over the CodeSystems the
- * server holds. Each stored version is expanded once and cached: a request only looks up which
- * version is current.
+ * server holds, expanded once per stored version.
  */
 @Component
 class ServerValueSets implements ValueSetCodes {
 
-    private final DaoRegistry daoRegistry;
+    private final StoredCanonicals stored;
     private final IValidationSupport serverTerminology;
     private final InMemoryTerminologyServerValidationSupport expander;
-    private final Map<String, Set<Code>> expansionsByVersion = new ConcurrentHashMap<>();
 
-    ServerValueSets(FhirContext fhirContext, DaoRegistry daoRegistry, IValidationSupport serverTerminology) {
-        this.daoRegistry = daoRegistry;
+    ServerValueSets(FhirContext fhirContext, StoredCanonicals stored, IValidationSupport serverTerminology) {
+        this.stored = stored;
         this.serverTerminology = serverTerminology;
         this.expander = new InMemoryTerminologyServerValidationSupport(fhirContext);
     }
 
     @Override
     public Optional<Set<Code>> codesOf(String canonical) {
-        return current(canonical)
-                .map(valueSet -> expansionsByVersion.computeIfAbsent(versionKey(valueSet), key -> expand(valueSet)));
+        return stored.derived(ValueSet.class, canonical, "codes", this::expand);
     }
 
-    private Optional<ValueSet> current(String canonical) {
-        int bar = canonical.indexOf('|');
-        SearchParameterMap byUrl = SearchParameterMap.newSynchronous(
-                ValueSet.SP_URL, new UriParam(bar < 0 ? canonical : canonical.substring(0, bar)));
-        if (bar >= 0) {
-            byUrl.add(ValueSet.SP_VERSION, new TokenParam(canonical.substring(bar + 1)));
-        }
-        return dao().search(byUrl, new SystemRequestDetails()).getAllResources().stream()
-                .map(ValueSet.class::cast)
-                .max(Comparator.comparing(valueSet -> valueSet.getMeta().getLastUpdated()));
+    @Override
+    public Optional<Set<String>> systemsOf(String canonical) {
+        return stored.derived(ValueSet.class, canonical, "systems", ServerValueSets::wholeSystems);
     }
 
-    private static String versionKey(ValueSet valueSet) {
-        return valueSet.getIdElement().getIdPart() + "/_history/" + valueSet.getMeta().getVersionId();
+    private static Set<String> wholeSystems(ValueSet valueSet) {
+        return valueSet.getCompose().getInclude().stream()
+                .filter(include -> include.hasSystem() && !include.hasConcept() && !include.hasFilter())
+                .map(ValueSet.ConceptSetComponent::getSystem)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -90,9 +75,5 @@ class ServerValueSets implements ValueSetCodes {
             }
             collect(entry.getContains(), codes);
         }
-    }
-
-    private IFhirResourceDao<ValueSet> dao() {
-        return daoRegistry.getResourceDao(ValueSet.class);
     }
 }

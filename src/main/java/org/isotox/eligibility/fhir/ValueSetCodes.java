@@ -9,4 +9,9 @@ import org.isotox.eligibility.domain.Code;
 interface ValueSetCodes {
 
     Optional<Set<Code>> codesOf(String canonical);
+
+    /** The code systems a ValueSet includes whole (no concept list, no filter). */
+    default Optional<Set<String>> systemsOf(String canonical) {
+        return Optional.empty();
+    }
 }

@@ -76,7 +76,7 @@ final class TestRecords {
     static ConditionFact condition(String id, Code code, Optional<LocalDate> onset,
             ConditionFact.ClinicalStatus status, ConditionFact.Verification verification, Code... grading) {
         return new ConditionFact("Condition/" + id, Set.of(code), code.code(), status, verification, onset,
-                Optional.empty(), Set.of(grading));
+                Optional.empty(), Set.of(grading), Set.of(), java.util.Map.of());
     }
 
     static ConditionFact activeCondition(String id, Code code, LocalDate onset, Code... grading) {

@@ -26,6 +26,7 @@ import org.hl7.fhir.r4.model.SimpleQuantity;
 import org.isotox.eligibility.domain.AgeInRange;
 import org.isotox.eligibility.domain.BirthDate;
 import org.isotox.eligibility.domain.Code;
+import org.isotox.eligibility.domain.Concept;
 import org.isotox.eligibility.domain.CriterionResult;
 import org.isotox.eligibility.domain.EligibilityRule;
 import org.isotox.eligibility.domain.EligibilityRules;
@@ -39,6 +40,8 @@ import org.isotox.eligibility.domain.Outcome;
 import org.isotox.eligibility.domain.PatientRecord;
 import org.isotox.eligibility.domain.QualifiedFinding;
 import org.isotox.eligibility.domain.RecordedFinding;
+import org.isotox.eligibility.domain.RecordedWith;
+import org.isotox.eligibility.domain.ScaleConversion;
 import org.isotox.eligibility.domain.UnsupportedCharacteristic;
 import org.isotox.eligibility.domain.ValueRange;
 import org.junit.jupiter.api.Test;
@@ -54,8 +57,35 @@ class EligibilityGroupMapperTest {
             STAGE_III, Set.of(new Code("https://isotox.org/fhir/CodeSystem/tnm-stage-group", "IIIB")),
             NYHA, Set.of(new Code(Codes.SNOMED, "421704003")));
 
+    /** As terminology/ has it for the IHR codes: the clinical stage group also as LOINC; SNOMED CT names diagnoses. */
+    private static final RecordingTerminology TERMINOLOGY = new RecordingTerminology() {
+        @Override
+        public Set<Code> recordedAs(Set<Code> codes) {
+            Set<Code> all = new java.util.HashSet<>(codes);
+            if (codes.contains(new Code(Codes.SNOMED, "399537006"))) {
+                all.add(new Code(Codes.LOINC, "21908-9"));
+            }
+            return all;
+        }
+
+        @Override
+        public List<RecordedWith> recordedWith(Set<Code> codes) {
+            return List.of();
+        }
+
+        @Override
+        public List<ScaleConversion> conversionsInto(Concept target) {
+            return List.of();
+        }
+
+        @Override
+        public boolean namesDiagnosis(Set<Code> codes) {
+            return codes.stream().anyMatch(code -> code.system().equals(Codes.SNOMED));
+        }
+    };
+
     private final EligibilityGroupMapper mapper =
-            new EligibilityGroupMapper(canonical -> Optional.ofNullable(VALUE_SETS.get(canonical)));
+            new EligibilityGroupMapper(canonical -> Optional.ofNullable(VALUE_SETS.get(canonical)), TERMINOLOGY);
 
     @Test
     void everyIhrCharacteristicIsReadByItsShape() throws IOException {
