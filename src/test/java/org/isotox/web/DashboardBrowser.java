@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -57,8 +58,14 @@ final class DashboardBrowser implements AutoCloseable {
         driver.findElement(By.name("username")).sendKeys(username);
         driver.findElement(By.name("password")).sendKeys("demo");
         driver.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> !"loading".equals(
-                d.findElement(By.tagName("body")).getDomAttribute("data-state")));
+        // the login page's body goes stale when the dashboard replaces it: look again
+        new WebDriverWait(driver, Duration.ofSeconds(90)).ignoring(StaleElementReferenceException.class)
+                .until(d -> !d.getCurrentUrl().contains("/login") && isLoaded(
+                        d.findElement(By.tagName("body")).getDomAttribute("data-state")));
+    }
+
+    private static boolean isLoaded(String pageState) {
+        return pageState != null && !"loading".equals(pageState);
     }
 
     String pageState() {
