@@ -1,7 +1,6 @@
 package org.isotox.server;
 
 import ca.uhn.fhir.rest.api.Constants;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -78,13 +77,12 @@ final class SizeLimitedRequest extends HttpServletRequestWrapper {
                         || "Content-Length".equalsIgnoreCase(header));
     }
 
-    private final class CountingStream extends ServletInputStream {
-        private final ServletInputStream raw;
+    private final class CountingStream extends ForwardingInputStream {
         private final InputStream source;
         private long count;
 
         CountingStream(ServletInputStream raw, InputStream source) {
-            this.raw = raw;
+            super(raw);
             this.source = source;
         }
 
@@ -113,20 +111,8 @@ final class SizeLimitedRequest extends HttpServletRequestWrapper {
             }
         }
 
-        @Override
-        public boolean isFinished() {
-            return raw.isFinished();
-        }
 
-        @Override
-        public boolean isReady() {
-            return raw.isReady();
-        }
 
-        @Override
-        public void setReadListener(ReadListener listener) {
-            raw.setReadListener(listener);
-        }
 
         @Override
         public void close() throws IOException {

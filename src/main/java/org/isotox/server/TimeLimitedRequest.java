@@ -1,6 +1,5 @@
 package org.isotox.server;
 
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -35,11 +34,10 @@ final class TimeLimitedRequest extends HttpServletRequestWrapper {
         return stream;
     }
 
-    private final class DeadlineStream extends ServletInputStream {
-        private final ServletInputStream raw;
+    private final class DeadlineStream extends ForwardingInputStream {
 
         DeadlineStream(ServletInputStream raw) {
-            this.raw = raw;
+            super(raw);
         }
 
         @Override
@@ -80,20 +78,8 @@ final class TimeLimitedRequest extends HttpServletRequestWrapper {
             return false;
         }
 
-        @Override
-        public boolean isFinished() {
-            return raw.isFinished();
-        }
 
-        @Override
-        public boolean isReady() {
-            return raw.isReady();
-        }
 
-        @Override
-        public void setReadListener(ReadListener listener) {
-            raw.setReadListener(listener);
-        }
 
         @Override
         public void close() throws IOException {
