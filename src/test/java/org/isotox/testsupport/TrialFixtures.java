@@ -7,14 +7,16 @@ import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
@@ -25,6 +27,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.hl7.fhir.r4.model.ResearchSubject;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.UnsignedIntType;
 
 /**
@@ -153,6 +156,20 @@ public final class TrialFixtures {
             fractions.addEntry().setResource(fraction).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Procedure");
         }
         fhirRequest(fractions).post("/").then().statusCode(200);
+    }
+
+    /** The days the patient's follow-up visits on the study are scheduled for (its schedule Tasks). */
+    public static List<String> followUpVisits(IhrStudy study, String patient) {
+        String subject = bundle(fhirRequest().header("Cache-Control", "no-cache")
+                .get("/ResearchSubject?individual=" + patient + "&study=" + study.studyReference()).then().statusCode(200)
+                .extract().response()).getEntryFirstRep().getResource().getIdElement().toUnqualifiedVersionless().getValue();
+        return bundle(fhirRequest().header("Cache-Control", "no-cache").get("/Task?focus=" + subject + "&_count=200")
+                        .then().statusCode(200).extract().response())
+                .getEntry().stream()
+                .map(e -> (Task) e.getResource())
+                .filter(t -> "follow-up-visit".equals(t.getCode().getCodingFirstRep().getCode()))
+                .map(t -> ((DateType) t.getInputFirstRep().getValue()).getValueAsString())
+                .toList();
     }
 
     public static Bundle shippedIhrDefinition() {

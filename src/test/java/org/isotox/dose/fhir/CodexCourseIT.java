@@ -59,7 +59,10 @@ class CodexCourseIT {
         assertThat(parse(fhirRequest().get("/" + ihr.studyReference() + "/$simon-status?asOf=2026-05-21").then().statusCode(200)
                 .extract().response(), Parameters.class).getParameterValue("evaluable").primitiveValue())
                 .as("90 days after the CodeX course's last fraction").isEqualTo("1");
+        assertThat(TrialFixtures.followUpVisits(ihr, patient)).as("the schedule counts from the CodeX course's end, as from the trial's own")
+                .contains("2026-03-20");
     }
+
 
     /**
      * A CodeX summary updated after each fraction, Monday 2 to Friday 6 February then Monday 16: the versions show

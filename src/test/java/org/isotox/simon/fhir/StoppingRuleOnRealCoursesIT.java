@@ -19,14 +19,12 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.hl7.fhir.r4.model.ServiceRequest;
-import org.hl7.fhir.r4.model.Task;
 import org.isotox.testsupport.Dvhs;
 import org.isotox.testsupport.FhirServerTest;
 import org.isotox.testsupport.IhrStudy;
@@ -89,7 +87,7 @@ class StoppingRuleOnRealCoursesIT {
 
         assertThat(integer(simonStatus(ihr, "2026-02-19"), "severeToxicities")).as("6 days without a fraction").isZero();
         assertThat(integer(simonStatus(ihr, "2026-02-20"), "severeToxicities")).as("7 days without a fraction").isEqualTo(1);
-        assertThat(followUpVisits(ihr, stopped)).contains(TENTH_FRACTION.plusMonths(1).toString());
+        assertThat(TrialFixtures.followUpVisits(ihr, stopped)).contains(TENTH_FRACTION.plusMonths(1).toString());
     }
 
     /**
@@ -188,11 +186,11 @@ class StoppingRuleOnRealCoursesIT {
         Parameters status = simonStatus(ihr, null);
         assertThat(integer(status, "evaluable")).isZero();
         assertThat(part(status.getParameter("notYetEvaluable"), "reason")).isEqualTo("radiotherapy-not-started");
-        assertThat(followUpVisits(ihr, patient)).noneMatch(day -> day.startsWith("2025"));
+        assertThat(TrialFixtures.followUpVisits(ihr, patient)).noneMatch(day -> day.startsWith("2025"));
 
         TrialFixtures.completeCourse(patient, "2026-01-12", "2026-02-20", 22);
         assertThat(integer(simonStatus(ihr, null), "evaluable")).isEqualTo(1);
-        assertThat(followUpVisits(ihr, patient)).contains("2026-03-20");
+        assertThat(TrialFixtures.followUpVisits(ihr, patient)).contains("2026-03-20");
     }
 
     /**
@@ -258,18 +256,6 @@ class StoppingRuleOnRealCoursesIT {
         return (Procedure) found.getEntryFirstRep().getResource();
     }
 
-    private static List<String> followUpVisits(IhrStudy ihr, String patient) {
-        String subject = bundle(fhirRequest().header("Cache-Control", "no-cache")
-                .get("/ResearchSubject?individual=" + patient + "&study=" + ihr.studyReference()).then().statusCode(200)
-                .extract().response()).getEntryFirstRep().getResource().getIdElement().toUnqualifiedVersionless().getValue();
-        return bundle(fhirRequest().header("Cache-Control", "no-cache").get("/Task?focus=" + subject + "&_count=200")
-                        .then().statusCode(200).extract().response())
-                .getEntry().stream()
-                .map(e -> (Task) e.getResource())
-                .filter(t -> "follow-up-visit".equals(t.getCode().getCodingFirstRep().getCode()))
-                .map(t -> ((DateType) t.getInputFirstRep().getValue()).getValueAsString())
-                .toList();
-    }
 
     private static Parameters simonStatus(IhrStudy ihr, String asOf) {
         String query = asOf == null ? "" : "?asOf=" + asOf;
