@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.isotox.testsupport.Fhir.bundle;
 import static org.isotox.testsupport.Fhir.create;
 import static org.isotox.testsupport.Fhir.fhirRequest;
+import static org.isotox.testsupport.Fhir.fhirRequestAs;
 
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
@@ -15,6 +16,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.isotox.testsupport.FhirServerTest;
 import org.isotox.testsupport.IhrStudy;
 import org.isotox.testsupport.Lesions;
+import org.isotox.testsupport.Tokens;
 import org.isotox.testsupport.TrialFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,11 @@ class BestOverallResponseIT {
         assertThat(timepointResponses(patient)).hasSize(2);
         assertThat(best.getDerivedFrom()).extracting(Reference::getReference)
                 .containsExactlyInAnyOrderElementsOf(timepointResponses(patient));
+        // another site's token gets nothing of the derived record: no read, no match, not even a count
+        fhirRequestAs(Tokens.INVESTIGATOR_NCPB).get("/Observation/" + best.getIdElement().getIdPart()).then().statusCode(404);
+        assertThat(bundle(fhirRequestAs(Tokens.INVESTIGATOR_NCPB)
+                .get("/Observation?subject=" + patient + "&code=" + ISOTOX + "|recist-best-overall-response&_summary=count")
+                .then().statusCode(200).extract().response()).getTotal()).isZero();
     }
 
     @Test
