@@ -1,6 +1,7 @@
 package org.isotox.server;
 
 import org.isotox.fhir.DefinitionFiles;
+import org.isotox.fhir.DefinitionsReloaded;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.context.support.IValidationSupport;
@@ -27,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -50,6 +52,7 @@ class ConformanceResourceLoader implements ApplicationRunner {
     private final IValidationSupport serverValidationSupport;
     private final SearchParamRegistryImpl searchParamRegistry;
     private final List<GeneratedDefinitions> generated;
+    private final ApplicationEventPublisher events;
 
     ConformanceResourceLoader(
             FhirContext fhirContext,
@@ -57,13 +60,15 @@ class ConformanceResourceLoader implements ApplicationRunner {
             DaoRegistry daoRegistry,
             IValidationSupport serverValidationSupport,
             SearchParamRegistryImpl searchParamRegistry,
-            List<GeneratedDefinitions> generated) {
+            List<GeneratedDefinitions> generated,
+            ApplicationEventPublisher events) {
         this.fhirContext = fhirContext;
         this.files = files;
         this.daoRegistry = daoRegistry;
         this.serverValidationSupport = serverValidationSupport;
         this.searchParamRegistry = searchParamRegistry;
         this.generated = generated;
+        this.events = events;
     }
 
     @Override
@@ -94,6 +99,7 @@ class ConformanceResourceLoader implements ApplicationRunner {
             written++;
         }
         serverValidationSupport.invalidateCaches();
+        events.publishEvent(new DefinitionsReloaded());
         if (written > 0) {
             searchParamRegistry.forceRefresh();
         }

@@ -1,12 +1,15 @@
 package org.isotox.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.isotox.testsupport.Fhir.count;
 import static org.isotox.testsupport.Fhir.fhirRequest;
 import static org.isotox.testsupport.Fhir.parse;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.Group.GroupCharacteristicComponent;
@@ -123,6 +126,25 @@ class StudyDefinitionIT {
                         .getMeta()
                         .getVersionId())
                 .isEqualTo("1");
+    }
+
+    @Test
+    void writesAreStillCheckedAgainstTheExtensionsAfterTheDefinitionsAreLoadedAgain() {
+        ResearchStudy study = IhrStudy.load().study().copy();
+        study.setId((String) null);
+        study.setMeta(null);
+        study.getIdentifierFirstRep().setValue(IhrStudy.NCT + "-copy");
+        study.getExtensionByUrl(IhrStudy.PROFILE_BASE + "simon-two-stage-design")
+                .getExtensionByUrl("p0")
+                .setValue(new DecimalType("1.5"));
+        study.getMeta().addProfile(IhrStudy.PROFILE_BASE + "isotox-research-study");
+        fhirRequest(study).post("/ResearchStudy").then().statusCode(422)
+                .body("issue.diagnostics", hasItem(containsString("maximum value")));
+
+        conformanceLoader.run(null);
+
+        fhirRequest(study).post("/ResearchStudy").then().statusCode(422)
+                .body("issue.diagnostics", hasItem(containsString("maximum value")));
     }
 
     private static String part(Extension extension, String name) {

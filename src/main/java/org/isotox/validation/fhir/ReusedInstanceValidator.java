@@ -24,6 +24,8 @@ import org.hl7.fhir.utilities.validation.ValidationMessage;
 import org.hl7.fhir.utilities.validation.ValidationMessage.IssueSeverity;
 import org.hl7.fhir.validation.ValidatorSettings;
 import org.hl7.fhir.validation.instance.InstanceValidator;
+import org.isotox.fhir.DefinitionsReloaded;
+import org.springframework.context.event.EventListener;
 
 /**
  * HAPI's instance validator, configured as HAPI's, but running each validation on an
@@ -65,6 +67,21 @@ final class ReusedInstanceValidator extends FhirInstanceValidator {
     /** A validator giving the verdicts {@code configuration} gives, settings copied now. */
     static ReusedInstanceValidator configuredAs(FhirInstanceValidator configuration) {
         return new ReusedInstanceValidator(configuration);
+    }
+
+    /**
+     * A pooled InstanceValidator keeps what it resolved from the definitions it was built over; after
+     * they are reloaded it stops checking the constraints of extensions, so the pool starts afresh.
+     */
+    @Override
+    public void invalidateCaches() {
+        idle.clear();
+        super.invalidateCaches();
+    }
+
+    @EventListener(DefinitionsReloaded.class)
+    void definitionsReloaded() {
+        invalidateCaches();
     }
 
     /** How many InstanceValidators were built so far: the cost this class exists to bound. */
