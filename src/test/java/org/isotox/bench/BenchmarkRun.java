@@ -78,6 +78,8 @@ class BenchmarkRun {
         }
         Map<String, Object> ingest = new LinkedHashMap<>();
         results.put("ingest", ingest);
+        Map<String, Object> ehr = new LinkedHashMap<>();
+        results.put("ehr", ehr);
         ServerProcess full = null;
         BenchClient client = null;
         List<BenchStudy> loaded = new ArrayList<>();
@@ -99,12 +101,21 @@ class BenchmarkRun {
             Map<String, Long> versionsBefore = StoredWrites.count(database);
             Map<String, Long> written;
             try {
-                result = Ingest.run(client, studies, THREADS);
-                written = StoredWrites.since(versionsBefore, StoredWrites.count(database));
-            } finally {
-                if (flightRecording) {
-                    Jcmd.run(server.pid(), "JFR.stop", "name=bench", "filename=" + out.resolve(mode.label + "-ingest.jfr").toAbsolutePath());
+                try {
+                    result = Ingest.run(client, studies, THREADS);
+                    written = StoredWrites.since(versionsBefore, StoredWrites.count(database));
+                } finally {
+                    stopRecording(server, mode.label + "-ingest.jfr");
                 }
+                if (flightRecording) {
+                    Jcmd.run(server.pid(), "JFR.start", "name=bench", "settings=profile");
+                }
+                try {
+                    ehr.put(mode.label, new EhrWorkload().run(client, "ehr" + mode.ordinal(), THREADS));
+                } finally {
+                    stopRecording(server, mode.label + "-ehr.jfr");
+                }
+            } finally {
                 if (mode != ServerMode.FULL || ingestOnly || keptData != null) {
                     server.close();
                 }
@@ -129,6 +140,8 @@ class BenchmarkRun {
         }
         ingest.put("fullOverBaseline", Math.round(100 * rate(ingest, "full") / rate(ingest, "baseline")) / 100.0);
         ingest.put("fullOverRulesOff", Math.round(100 * rate(ingest, "full") / rate(ingest, "rules-off")) / 100.0);
+        ehr.put("ratios", EhrRatios.of(ehr));
+        System.out.println("EHR workload, full over baseline: " + ehr.get("ratios"));
 
         String measured = "bench_full";
         if (keptData != null) {
@@ -259,6 +272,12 @@ class BenchmarkRun {
             Files.writeString(table, ResultsRow.of(results) + System.lineSeparator(), StandardOpenOption.APPEND);
         }
         System.out.println("Results: " + file.toAbsolutePath() + (row ? " and a row in " + table : ""));
+    }
+
+    private void stopRecording(ServerProcess server, String file) {
+        if (flightRecording) {
+            Jcmd.run(server.pid(), "JFR.stop", "name=bench", "filename=" + out.resolve(file).toAbsolutePath());
+        }
     }
 
     private static double rate(Map<String, Object> ingest, String mode) {

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -38,6 +39,21 @@ final class Ingest {
      * took whole.
      */
     static Result run(BenchClient client, Supplier<BenchStudy> next, int threads, Consumer<BenchStudy> loaded) {
+        return send(client, next, BenchStudy::subjects, loaded, threads);
+    }
+
+    /** Sends transactions that do not depend on one another (a failed one stops none of the others). */
+    static Result independent(BenchClient client, List<BenchStudy.Step> transactions, int threads) {
+        ConcurrentLinkedQueue<BenchStudy.Step> queue = new ConcurrentLinkedQueue<>(transactions);
+        return send(client, queue::poll, step -> List.of(List.of(step)), step -> {}, threads);
+    }
+
+    /**
+     * Sends the units {@code next} hands out, each as chains of transactions where a failure stops the
+     * rest of its chain, and tells {@code whole} of each unit the server took whole.
+     */
+    private static <T> Result send(
+            BenchClient client, Supplier<T> next, Function<T, List<List<BenchStudy.Step>>> chains, Consumer<T> whole, int threads) {
         AtomicInteger resources = new AtomicInteger();
         AtomicInteger transactions = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
@@ -47,26 +63,26 @@ final class Ingest {
         List<Future<?>> clients = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             clients.add(pool.submit(() -> {
-                for (BenchStudy study = next.get(); study != null; study = next.get()) {
-                    boolean whole = true;
-                    for (List<BenchStudy.Step> subject : study.subjects()) {
-                        for (BenchStudy.Step step : subject) {
+                for (T unit = next.get(); unit != null; unit = next.get()) {
+                    boolean complete = true;
+                    for (List<BenchStudy.Step> chain : chains.apply(unit)) {
+                        for (BenchStudy.Step step : chain) {
                             BenchClient.Answer answer = client.post("", step.json());
                             if (answer.ok()) {
                                 resources.addAndGet(step.resources());
                                 transactions.incrementAndGet();
                             } else {
                                 errors.incrementAndGet();
-                                whole = false;
+                                complete = false;
                                 if (firstErrors.size() < 5) {
                                     firstErrors.add(answer.status() + " " + answer.body().substring(0, Math.min(600, answer.body().length())));
                                 }
-                                break; // the subject's later steps depend on this one
+                                break; // the chain's later steps depend on this one
                             }
                         }
                     }
-                    if (whole) {
-                        loaded.accept(study);
+                    if (complete) {
+                        whole.accept(unit);
                     }
                 }
             }));

@@ -15,7 +15,7 @@ final class ResultsRow {
         Map<?, ?> soak = (Map<?, ?>) results.get("soak");
         Map<?, ?> afterLoad = (Map<?, ?>) results.get("afterLoad");
         double worstSearchP99 = searches.values().stream().mapToDouble(l -> ((Latencies) l).p99()).max().orElse(Double.NaN);
-        return String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %.0f | %.0f | %.0f | %s | %s / %s | %s / %s | %s / %s |",
+        return String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %.0f | %.0f | %.0f | %s | %s / %s | %s / %s | %s / %s | %s |",
                 results.get("date"), rate(ingest, "baseline"), rate(ingest, "rules-off"), rate(ingest, "full"),
                 ingest.get("fullOverBaseline"), ingest.get("fullOverRulesOff"), results.get("subjects"),
                 ((Map<?, ?>) ingest.get("full")).get("readyOnFreshDatabaseSeconds") + " / " + results.get("readyAfterRestartSeconds"),
@@ -24,7 +24,19 @@ final class ResultsRow {
                         + soak.get("liveHeapTrendMibPerMinute") + " MiB/min",
                 afterLoad.get("heapUsedMib"), afterLoad.get("rssMib"),
                 ((Map<?, ?>) results.get("afterSoak")).get("heapUsedMib"), ((Map<?, ?>) results.get("afterSoak")).get("rssMib"),
-                ((Map<?, ?>) ingest.get("full")).get("errors"), ((Map<?, ?>) results.get("load")).get("errors"));
+                ((Map<?, ?>) ingest.get("full")).get("errors"), ((Map<?, ?>) results.get("load")).get("errors"),
+                ehr((Map<?, ?>) results.get("ehr")));
+    }
+
+    /** EHR ingest resources/s, chained-search p99 ms and seconds per Synthea bundle: baseline / rules-off / full. */
+    private static String ehr(Map<?, ?> ehr) {
+        Map<?, ?> baseline = (Map<?, ?>) ehr.get("baseline");
+        Map<?, ?> rulesOff = (Map<?, ?>) ehr.get("rules-off");
+        Map<?, ?> full = (Map<?, ?>) ehr.get("full");
+        return String.format(Locale.ROOT, "%.0f / %.0f / %.0f res/s; p99 %.0f / %.0f / %.0f ms; Synthea %.2f / %.2f / %.2f s",
+                EhrRatios.ingestRate(baseline), EhrRatios.ingestRate(rulesOff), EhrRatios.ingestRate(full),
+                EhrRatios.chainedP99(baseline), EhrRatios.chainedP99(rulesOff), EhrRatios.chainedP99(full),
+                EhrRatios.syntheaSeconds(baseline), EhrRatios.syntheaSeconds(rulesOff), EhrRatios.syntheaSeconds(full));
     }
 
     private static Object rate(Map<?, ?> ingest, String mode) {
