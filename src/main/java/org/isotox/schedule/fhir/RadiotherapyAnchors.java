@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Procedure;
@@ -48,14 +49,15 @@ class RadiotherapyAnchors {
     }
 
     /**
-     * Whether two versions of a course summary count alike for the anchors: same patient, status and
-     * start day, and the same end day once the course is over (while it runs, its end does not count).
+     * Whether two versions of a course summary count alike for the anchors: same patient, status, basis
+     * ({@code basedOn}: a course dated before enrolment counts when it names the trial prescription) and start day, and the same end day once the course is over (while it runs, its end does not count).
      */
     static boolean sameAnchoring(Procedure before, Procedure after) {
         return isCourseSummary(before)
                 && before.getSubject().getReference() != null
                 && before.getSubject().getReference().equals(after.getSubject().getReference())
                 && before.getStatus() == after.getStatus()
+                && Base.compareDeep(before.getBasedOn(), after.getBasedOn(), true)
                 && day(before, Period::getStartElement).equals(day(after, Period::getStartElement))
                 && (!isOver(after) || day(before, Period::getEndElement).equals(day(after, Period::getEndElement)));
     }
