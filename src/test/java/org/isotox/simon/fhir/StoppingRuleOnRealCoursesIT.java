@@ -82,7 +82,10 @@ class StoppingRuleOnRealCoursesIT {
         Procedure summary = courseSummaryOf(stopped);
         assertThat(summary.getStatus()).isEqualTo(Procedure.ProcedureStatus.STOPPED);
         assertThat(summary.getStatusReason().getCodingFirstRep().getCode()).isEqualTo(ESOPHAGITIS);
+        assertThat(summary.getStatusReason().getCoding()).as("mCODE's termination reason beside the term")
+                .anySatisfy(c -> assertThat(c.getCode()).isEqualTo("407563006"));
         assertThat(summary.getPerformedPeriod().getEndElement().getValueAsString()).isEqualTo(TENTH_FRACTION.toString());
+        fhirRequest(summary).put("/Procedure/" + summary.getIdElement().getIdPart()).then().statusCode(200);
         Parameters today = simonStatus(ihr, null);
         assertThat(integer(today, "evaluable")).isEqualTo(12);
         assertThat(integer(today, "severeToxicities")).as("G3 esophagitis that ended radiotherapy").isEqualTo(1);
