@@ -5,12 +5,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Procedure.ProcedureStatus;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus;
 import org.isotox.dose.domain.DeliverySummary;
+import org.isotox.fhir.Canonicals;
 import org.isotox.fhir.FhirDates;
 
 /**
@@ -23,6 +25,8 @@ import org.isotox.fhir.FhirDates;
 final class CourseStatement {
 
     static final String REQUEST_STATUS_REASON = "http://hl7.org/fhir/StructureDefinition/request-statusReason";
+    private static final String SNOMED = "http://snomed.info/sct";
+    static final Coding NOT_TOLERATED = new Coding(SNOMED, "407563006", "Treatment not tolerated");
     private static final EnumSet<ServiceRequestStatus> IN_FORCE_OR_WAITING =
             EnumSet.of(ServiceRequestStatus.ACTIVE, ServiceRequestStatus.DRAFT, ServiceRequestStatus.ONHOLD);
 
@@ -77,7 +81,12 @@ final class CourseStatement {
     private static void stop(Procedure course, CodeableConcept reason, List<org.hl7.fhir.r4.model.Annotation> notes) {
         course.setStatus(ProcedureStatus.STOPPED);
         if (reason != null && !reason.isEmpty()) {
-            course.setStatusReason(reason.copy());
+            CodeableConcept given = reason.copy();
+            if (given.getCoding().stream().anyMatch(c -> Canonicals.NCIT.equals(c.getSystem()))
+                    && given.getCoding().stream().noneMatch(c -> SNOMED.equals(c.getSystem()))) {
+                given.addCoding(NOT_TOLERATED.copy()); // mCODE's termination reason for a stop a CTCAE term caused
+            }
+            course.setStatusReason(given);
         }
         notes.forEach(note -> course.addNote(note.copy()));
     }

@@ -11,10 +11,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Procedure.ProcedureStatus;
+import org.isotox.dose.fhir.TrialPrescriptionBasis;
 import org.isotox.fhir.FhirDates;
 import org.isotox.schedule.domain.AnchorDates;
 import org.springframework.stereotype.Component;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * The radiotherapy days a schedule counts from, read from the patient's course summaries
  * (SNOMED CT 1217123003, written by the EHR or derived from delivered fractions) of courses that
- * started on or after enrolment (an earlier course is not the trial's): radiotherapy
+ * started on or after enrolment or are based on the trial prescription (an earlier course is not the trial's): radiotherapy
  * started on the earliest {@code performedPeriod.start}; it ended on the latest
  * {@code performedPeriod.end} once every course is completed or stopped (while one is still in
  * progress, the end is not known yet). Summaries entered in error do not count.
@@ -34,9 +36,11 @@ class RadiotherapyAnchors {
     static final String COURSE_SUMMARY = "1217123003";
 
     private final DaoRegistry daoRegistry;
+    private final TrialPrescriptionBasis trialPrescription;
 
-    RadiotherapyAnchors(DaoRegistry daoRegistry) {
+    RadiotherapyAnchors(DaoRegistry daoRegistry, TrialPrescriptionBasis trialPrescription) {
         this.daoRegistry = daoRegistry;
+        this.trialPrescription = trialPrescription;
     }
 
     static boolean isCourseSummary(Procedure procedure) {
@@ -45,14 +49,15 @@ class RadiotherapyAnchors {
     }
 
     /**
-     * Whether two versions of a course summary count alike for the anchors: same patient, status and
-     * start day, and the same end day once the course is over (while it runs, its end does not count).
+     * Whether two versions of a course summary count alike for the anchors: same patient, status, basis
+     * ({@code basedOn}: a course dated before enrolment counts when it names the trial prescription) and start day, and the same end day once the course is over (while it runs, its end does not count).
      */
     static boolean sameAnchoring(Procedure before, Procedure after) {
         return isCourseSummary(before)
                 && before.getSubject().getReference() != null
                 && before.getSubject().getReference().equals(after.getSubject().getReference())
                 && before.getStatus() == after.getStatus()
+                && Base.compareDeep(before.getBasedOn(), after.getBasedOn(), true)
                 && day(before, Period::getStartElement).equals(day(after, Period::getStartElement))
                 && (!isOver(after) || day(before, Period::getEndElement).equals(day(after, Period::getEndElement)));
     }
@@ -76,7 +81,8 @@ class RadiotherapyAnchors {
             }
         }
         courses.removeIf(c -> c.getStatus() == ProcedureStatus.ENTEREDINERROR || !c.hasPerformedPeriod()
-                || FhirDates.preciseDay(c.getPerformedPeriod().getStartElement()).map(enrolment::isAfter).orElse(false));
+                || (FhirDates.preciseDay(c.getPerformedPeriod().getStartElement()).map(enrolment::isAfter).orElse(false)
+                        && !trialPrescription.of(c)));
         Optional<LocalDate> start = courses.stream()
                 .map(c -> FhirDates.preciseDay(c.getPerformedPeriod().getStartElement()))
                 .flatMap(Optional::stream)

@@ -4,6 +4,7 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Procedure;
 import org.isotox.dose.fhir.DeliveredCourses;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A course summary that changes what the stopping rule reads (its status, a break, the end of a course
- * that is over) re-applies the rule to the patient's studies once the write has committed: a stop naming
+ * that is over, what it is based on) re-applies the rule to the patient's studies once the write has committed: a stop naming
  * esophagitis can make a grading severe, a course's end can make subjects evaluable.
  */
 @Component
@@ -58,6 +59,7 @@ class CourseStoppingTrigger {
         boolean over = after.getStatus() == Procedure.ProcedureStatus.COMPLETED || after.getStatus() == Procedure.ProcedureStatus.STOPPED;
         return before.getStatus() == after.getStatus()
                 && before.getStatusReason().equalsDeep(after.getStatusReason())
+                && Base.compareDeep(before.getBasedOn(), after.getBasedOn(), true)
                 && (!over || before.getPerformedPeriod().getEndElement().equalsDeep(after.getPerformedPeriod().getEndElement()))
                 && sameBreaks(before, after);
     }

@@ -43,6 +43,14 @@ class RadiotherapyAnchorsTest {
         assertThat(RadiotherapyAnchors.sameAnchoring(course("in-progress", "2026-01-12", "2026-01-20"), moved)).isFalse();
     }
 
+    /** Issue 24: a course dated before enrolment becomes the trial's when it names the trial prescription. */
+    @Test
+    void aCourseThatNamesItsPrescriptionMovesTheSchedule() {
+        Procedure based = course("completed", "2026-01-08", "2026-02-09");
+        based.addBasedOn(new Reference("ServiceRequest/rx"));
+        assertThat(RadiotherapyAnchors.sameAnchoring(course("completed", "2026-01-08", "2026-02-09"), based)).isFalse();
+    }
+
     @Test
     void aCourseThatGainsAPeriodMovesTheSchedule() {
         Procedure undated = course("in-progress", "2026-01-12", "2026-01-20").setPerformed(new DateTimeType("2026-01-12"));

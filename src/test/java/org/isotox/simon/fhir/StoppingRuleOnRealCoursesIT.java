@@ -19,12 +19,16 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
+import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.UnsignedIntType;
 import org.isotox.testsupport.Dvhs;
 import org.isotox.testsupport.FhirServerTest;
 import org.isotox.testsupport.IhrStudy;
@@ -78,7 +82,10 @@ class StoppingRuleOnRealCoursesIT {
         Procedure summary = courseSummaryOf(stopped);
         assertThat(summary.getStatus()).isEqualTo(Procedure.ProcedureStatus.STOPPED);
         assertThat(summary.getStatusReason().getCodingFirstRep().getCode()).isEqualTo(ESOPHAGITIS);
+        assertThat(summary.getStatusReason().getCoding()).as("mCODE's termination reason beside the term")
+                .anySatisfy(c -> assertThat(c.getCode()).isEqualTo("407563006"));
         assertThat(summary.getPerformedPeriod().getEndElement().getValueAsString()).isEqualTo(TENTH_FRACTION.toString());
+        fhirRequest(summary).put("/Procedure/" + summary.getIdElement().getIdPart()).then().statusCode(200);
         Parameters today = simonStatus(ihr, null);
         assertThat(integer(today, "evaluable")).isEqualTo(12);
         assertThat(integer(today, "severeToxicities")).as("G3 esophagitis that ended radiotherapy").isEqualTo(1);
@@ -191,6 +198,56 @@ class StoppingRuleOnRealCoursesIT {
         TrialFixtures.completeCourse(patient, "2026-01-12", "2026-02-20", 22);
         assertThat(integer(simonStatus(ihr, null), "evaluable")).isEqualTo(1);
         assertThat(TrialFixtures.followUpVisits(ihr, patient)).contains("2026-03-20");
+    }
+
+    /**
+     * Issue 24: a course whose first fraction is dated before enrolment (the site enrolled the patient after the
+     * course began) but whose summary is based on the subject's trial prescription is the trial course: it makes
+     * the subject evaluable and dates the follow-up.
+     */
+    @Test
+    void aCourseFromBeforeEnrolmentBasedOnTheTrialPrescriptionIsTheTrialCourse() {
+        IhrStudy ihr = TrialFixtures.newIhrStudy();
+        String patient = ihr.enrolNewPatient("2026-01-12");
+        Dvhs.lungV20Binds().storeFor(patient);
+        ServiceRequest prescription = Prescriptions.active(patient, 23);
+        Procedure summary = new Procedure().setStatus(Procedure.ProcedureStatus.COMPLETED).setSubject(new Reference(patient));
+        summary.getCategory().addCoding(new Coding(SNOMED, "1287742003", "Radiotherapy (procedure)"));
+        summary.getCode().addCoding(new Coding(SNOMED, "1217123003", "Radiotherapy course of treatment (regime/therapy)"));
+        summary.setPerformed(new Period().setStartElement(new DateTimeType("2026-01-08")).setEndElement(new DateTimeType("2026-02-09")));
+        summary.addExtension(IhrStudy.PROFILE_BASE + "fractions-delivered", new UnsignedIntType(23));
+        summary.addBasedOn(new Reference("ServiceRequest/" + prescription.getIdElement().getIdPart()));
+        fhirRequest(summary).post("/Procedure").then().statusCode(201);
+
+        assertThat(integer(simonStatus(ihr, "2026-05-10"), "evaluable")).as("90 days after the last fraction").isEqualTo(1);
+        assertThat(TrialFixtures.followUpVisits(ihr, patient)).contains("2026-03-09");
+    }
+
+    /**
+     * Issue 24: the course summary derives from mCODE's, whose stop names one of its termination reasons; the site
+     * stopping for esophagitis names "treatment not tolerated" beside the CTCAE term, and the term is what the
+     * stopping rule matches (a stop naming the term alone is refused, naming the invariant).
+     */
+    @Test
+    void aStopNamingMcodesReasonBesideTheTermCountsForThatTerm() {
+        IhrStudy ihr = TrialFixtures.newIhrStudy();
+        String patient = ihr.enrolNewPatient(ENROLMENT);
+        TrialFixtures.deliverFractions(patient, weekdays(FIRST_FRACTION, 10));
+        TrialFixtures.recordToxicity(patient, ESOPHAGITIS, GRADE_3, "2026-02-12", 0);
+        Procedure summary = courseSummaryOf(patient);
+        Coding esophagitis = new Coding(NCIT, ESOPHAGITIS, "Esophagitis");
+
+        summary.setStatus(Procedure.ProcedureStatus.STOPPED).setStatusReason(new CodeableConcept().addCoding(esophagitis));
+        String refusal = fhirRequest(summary).put("/Procedure/" + summary.getIdElement().getIdPart()).then().statusCode(422)
+                .extract().asString();
+        assertThat(refusal).contains("termination-reason-code-invariant");
+
+        summary.setStatusReason(new CodeableConcept()
+                .addCoding(new Coding(SNOMED, "407563006", "Treatment not tolerated")).addCoding(esophagitis));
+        fhirRequest(summary).put("/Procedure/" + summary.getIdElement().getIdPart()).then().statusCode(200);
+
+        assertThat(integer(simonStatus(ihr, TENTH_FRACTION.plusDays(7).toString()), "severeToxicities"))
+                .as("a stop of 7 days for the esophagitis it names").isEqualTo(1);
     }
 
     /**

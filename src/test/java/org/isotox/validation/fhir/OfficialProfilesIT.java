@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.AdverseEvent;
+import org.hl7.fhir.r4.model.BodyStructure;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
@@ -31,6 +32,7 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
 import org.isotox.testsupport.Fhir;
 import org.isotox.testsupport.FhirServerTest;
 import org.isotox.testsupport.IhrStudy;
@@ -52,6 +54,8 @@ class OfficialProfilesIT {
     private static final String IG = "/ig-examples/";
     private static final String NCIT = TrialFixtures.NCIT;
     private static final Pattern REFERENCE = Pattern.compile("\"reference\": \"(\\w+)/[^\"]+\"");
+
+    private static final Coding ESOPHAGITIS = new Coding(NCIT, TrialFixtures.ESOPHAGITIS, "Esophagitis");
 
     /** Changes a test makes to an example, by name. */
     private static final Map<String, Consumer<Resource>> CHANGES = Map.ofEntries(
@@ -82,7 +86,13 @@ class OfficialProfilesIT {
             Map.entry("no interpretation, no effective", r -> withoutInterpretation(r).setEffective(null)),
             Map.entry("no interpretation, effective as instant",
                     r -> withoutInterpretation(r).setEffective(new InstantType("2026-01-02T10:00:00Z"))),
-            Map.entry("no interpretation, score 85", r -> withoutInterpretation(r).setValue(new IntegerType(85))));
+            Map.entry("no interpretation, score 85", r -> withoutInterpretation(r).setValue(new IntegerType(85))),
+            Map.entry("stopped for esophagitis, its term only", r -> stoppedFor(r, ESOPHAGITIS)),
+            // mCODE's termination reason "treatment not tolerated" beside the CTCAE term
+            Map.entry("stopped for esophagitis, with mCODE's reason", r -> stoppedFor(r,
+                    new Coding("http://snomed.info/sct", "407563006", "Treatment not tolerated"), ESOPHAGITIS)),
+            Map.entry("no sessions, completed", r -> withoutSessions(r)),
+            Map.entry("no sessions, in progress", r -> withoutSessions(r).setStatus(Procedure.ProcedureStatus.INPROGRESS)));
 
     private static Map<String, String> targets;
 
@@ -101,6 +111,9 @@ class OfficialProfilesIT {
         byType.put("Condition", "Condition/" + create(new Condition().setSubject(subject).setCode(new CodeableConcept().setText("stand-in"))));
         byType.put("Observation", "Observation/" + create(new Observation().setStatus(Observation.ObservationStatus.FINAL)
                 .setCode(new CodeableConcept().setText("stand-in")).setSubject(subject)));
+        byType.put("BodyStructure", "BodyStructure/" + create(new BodyStructure().setPatient(subject).setDescription("stand-in")));
+        byType.put("ServiceRequest", "ServiceRequest/" + create(new ServiceRequest().setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
+                .setIntent(ServiceRequest.ServiceRequestIntent.PLAN).setCode(new CodeableConcept().setText("stand-in")).setSubject(subject)));
         byType.put("Procedure", "Procedure/" + create(new Procedure().setStatus(Procedure.ProcedureStatus.COMPLETED).setSubject(subject)));
         byType.put("MedicationAdministration", "MedicationAdministration/" + create(new MedicationAdministration()
                 .setStatus(MedicationAdministration.MedicationAdministrationStatus.COMPLETED).setMedication(new CodeableConcept().setText("stand-in")).setSubject(subject)
@@ -131,6 +144,13 @@ class OfficialProfilesIT {
         "ae-research-backport/AdverseEvent-adverse-event-compass-ex1a.json; none; 422; AdverseEvent.seriousness; ",
         "ae-research-backport/AdverseEvent-adverse-event-compass-ex1a.json; R4 codes; 422; AdverseEvent.event; iso-ae-3",
         "ae-research-backport/AdverseEvent-adverse-event-compass-ex1a.json; R4 codes, event in NCIt; 201; ;",
+        // the trial's course summary derives from mCODE's: a stop names one of mCODE's termination reasons
+        "codex-rt/Procedure-RadiotherapyCourseSummary-XRTS-01-22B-01-Prostate-1P-1V.json; none; 201; ;",
+        "codex-rt/Procedure-RadiotherapyCourseSummary-XRTS-01-22B-01-Prostate-1P-1V.json; stopped for esophagitis, its term only; 422; Procedure; termination-reason-code-invariant",
+        "codex-rt/Procedure-RadiotherapyCourseSummary-XRTS-01-22B-01-Prostate-1P-1V.json; stopped for esophagitis, with mCODE's reason; 201; ;",
+        // a course that is over says how many fractions it gave; a running one may count them on its treated phases
+        "codex-rt/Procedure-RadiotherapyCourseSummary-XRTS-01-22B-01-Prostate-1P-1V.json; no sessions, completed; 422; Procedure; isotox-course-1",
+        "codex-rt/Procedure-RadiotherapyCourseSummary-XRTS-01-22B-01-Prostate-1P-1V.json; no sessions, in progress; 201; ;",
     })
     void anOfficialExampleForATrialSubject(String file, String change, int status, String expression, String text) {
         Resource resource = example(file);
@@ -160,13 +180,16 @@ class OfficialProfilesIT {
         "mcode/Observation-tnm-pathologic-stage-group-jenny-m.json",
         "mcode/built-from-profile/Observation-tnm-clinical-stage-group-3a.json",
         "mcode/built-from-profile/Observation-tnm-clinical-stage-group-3b.json",
+        "codex-rt/Procedure-RadiotherapyCourseSummary-XRTS-01-22B-01-Prostate-1P-1V.json",
+        "codex-rt/Procedure-RadiotherapyCourseSummary-XRTS-01-22B-01-Prostate-1P-1V-1Fx.json",
     })
     void anExampleConformsToItsOfficialProfile(String file) {
         Resource resource = example(file);
         if (resource instanceof Observation observation) {
             observation.getInterpretation().clear();
         }
-        String profile = resource.getMeta().getProfile().get(0).getValue();
+        // the last one declared: CodeX RT's course summaries declare CodeX's (not written here) then mCODE's
+        String profile = resource.getMeta().getProfile().get(resource.getMeta().getProfile().size() - 1).getValue();
 
         OperationOutcome outcome = outcome(fhirRequest(resource).queryParam("profile", profile)
                 .post("/" + resource.fhirType() + "/$validate").then().statusCode(200).extract().response());
@@ -202,6 +225,18 @@ class OfficialProfilesIT {
         // NCIt C49494 "Not recovering/not resolved": R4's adverse-event-outcome "ongoing"
         event.setOutcome(new CodeableConcept().addCoding(
                 new Coding("http://terminology.hl7.org/CodeSystem/adverse-event-outcome", "ongoing", "Ongoing")));
+    }
+
+    private static void stoppedFor(Resource resource, Coding... reasons) {
+        CodeableConcept reason = new CodeableConcept();
+        List.of(reasons).forEach(reason::addCoding);
+        ((Procedure) resource).setStatus(Procedure.ProcedureStatus.STOPPED).setStatusReason(reason);
+    }
+
+    private static Procedure withoutSessions(Resource resource) {
+        Procedure summary = (Procedure) resource;
+        summary.getExtension().removeIf(e -> e.getUrl().endsWith("/mcode-radiotherapy-sessions"));
+        return summary;
     }
 
     private static Observation withoutInterpretation(Resource resource) {
