@@ -111,7 +111,7 @@ class BenchmarkRun {
                     Jcmd.run(server.pid(), "JFR.start", "name=bench", "settings=profile");
                 }
                 try {
-                    ehr.put(mode.label, new EhrWorkload().run(client, "ehr" + mode.ordinal(), THREADS));
+                    ehr.put(mode.label, new EhrWorkload().run(client, mode, THREADS));
                 } finally {
                     stopRecording(server, mode.label + "-ehr.jfr");
                 }

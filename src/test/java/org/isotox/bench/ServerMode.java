@@ -24,6 +24,11 @@ enum ServerMode {
     final boolean secured;
     final List<String> arguments;
 
+    /** Whether the server does work after its answers (read audit) that a latency sample should wait for. */
+    boolean hasBackgroundWork() {
+        return this != BASELINE;
+    }
+
     /** The modes named in {@code labels} (comma-separated), in run order; all of them when it is blank. */
     static List<ServerMode> selected(String labels) {
         if (labels.isBlank()) {
