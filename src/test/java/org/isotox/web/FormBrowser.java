@@ -45,6 +45,18 @@ final class FormBrowser implements AutoCloseable {
         awaitIdle();
     }
 
+    /**
+     * Opens {@code page} on {@code studyId} with {@code token} as the tab's sign-in (what the page keeps
+     * after a sign-in), for a token the demo issuer does not hand out.
+     */
+    void openWithToken(String page, String studyId, String token) {
+        driver.get("http://localhost:" + port + page + "config.json");
+        script("sessionStorage.setItem('isotox' + arguments[0], JSON.stringify({token: arguments[1], expires: Date.now() + 300000,"
+                + " study: arguments[2]}));", page, token, studyId);
+        driver.get("http://localhost:" + port + page + "?study=" + studyId);
+        awaitIdle();
+    }
+
     /** Waits until the page is ready and waits for the server no more. */
     void awaitIdle() {
         new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(d -> {
