@@ -46,7 +46,7 @@ final class DashboardBrowser implements AutoCloseable {
             Assumptions.abort("ISOTOX_SKIP_BROWSER=1: the browser test is skipped");
         }
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("The dashboard test needs Debian's chromium and chromium-driver"
+            throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver"
                     + " (apt-get install chromium chromium-driver; .ci/run installs them), or ISOTOX_SKIP_BROWSER=1");
         }
         ChromeOptions options = new ChromeOptions()
