@@ -1,6 +1,6 @@
 // Enrolment (investigator): find or register a patient of the site, check the study's eligibility
 // criteria ($check-eligibility), and enrol (a ResearchSubject the server's enrolment gate decides on).
-import { parts, value, extension, reference } from '../smart/fhir.js';
+import { parts, value, extension, reference, personName } from '../smart/fhir.js';
 import { openSession, pageFailed } from '../smart/session.js';
 import { submit, waitFor, element, choices, today } from '../smart/form.js';
 
@@ -8,14 +8,9 @@ const SD = 'https://isotox.org/fhir/StructureDefinition/';
 
 let chosen = null;
 
-function nameOf(patient) {
-  const name = (patient.name || [])[0] || {};
-  return [...(name.given || []), name.family].filter(Boolean).join(' ') || reference(patient);
-}
-
 function choose(patient, form) {
   chosen = reference(patient);
-  form.querySelector('.patient').textContent = `${nameOf(patient)} (${chosen}${patient.birthDate ? `, born ${patient.birthDate}` : ''})`;
+  form.querySelector('.patient').textContent = `${personName(patient)} (${chosen}${patient.birthDate ? `, born ${patient.birthDate}` : ''})`;
   form.querySelector('.criteria').replaceChildren();
   form.querySelector('.gate').textContent = '';
   document.body.dataset.patient = chosen;
@@ -36,7 +31,7 @@ async function find(fhir, form, enrolForm) {
     list.appendChild(element('li', 'No patient of yours matches; register him below.'));
   }
   found.forEach((patient) => {
-    const item = element('li', `${nameOf(patient)} · ${patient.gender || ''} · ${patient.birthDate || ''} `);
+    const item = element('li', `${personName(patient)} · ${patient.gender || ''} · ${patient.birthDate || ''} `);
     const button = element('button', 'Choose');
     button.type = 'button';
     button.dataset.patient = reference(patient);

@@ -6,6 +6,7 @@ import { parts, value, reference } from '../smart/fhir.js';
 import { openSession, pageFailed } from '../smart/session.js';
 import { submit, waitFor, element, choices, today } from '../smart/form.js';
 import { fillTable } from '../smart/table.js';
+import { subjectLabel } from '../smart/trial.js';
 import { parseDvhCsv, tg263Of } from './dvh-csv.js';
 
 const TG263 = 'http://www.aapm.org/TG263';
@@ -190,7 +191,7 @@ async function main() {
   const codes = tg263.concept.map((c) => c.code);
   const plan = document.getElementById('plan');
   const form = document.getElementById('prescription');
-  choices(plan.elements.subject, trial.subjects.map((s) => ({ value: s.reference, label: `${s.sequence ? `#${s.sequence} ` : ''}${s.reference}` })), 'choose a subject');
+  choices(plan.elements.subject, trial.subjects.map((s) => ({ value: s.reference, label: subjectLabel(s) })), 'choose a subject');
   const subject = () => trial.subjects.find((s) => s.reference === plan.elements.subject.value);
   plan.elements.subject.onchange = () => openDraft(fhir, subject(), form).catch(pageFailed);
   plan.querySelector('.read').onclick = () => readDvhs(plan, codes).catch(pageFailed);

@@ -3,7 +3,8 @@
 // the time-point responses and the best overall response are the server's, read back after it.
 import { reference } from '../smart/fhir.js';
 import { openSession, pageFailed } from '../smart/session.js';
-import { submit, waitFor, element, today } from '../smart/form.js';
+import { submit, waitFor, element, choices, today } from '../smart/form.js';
+import { subjectLabel } from '../smart/trial.js';
 import { fillTable } from '../smart/table.js';
 
 const ISOTOX = 'https://isotox.org/fhir/CodeSystem/isotox';
@@ -150,7 +151,7 @@ async function main() {
   const { fhir, trial } = await waitFor('signing in and reading the study', openSession);
   const select = document.querySelector('#subject [name=subject]');
   const form = document.getElementById('scan');
-  select.replaceChildren(new Option('choose a subject', ''), ...trial.subjects.map((s) => new Option(`${s.sequence ? `#${s.sequence} ` : ''}${s.reference}`, s.reference)));
+  choices(select, trial.subjects.map((s) => ({ value: s.reference, label: subjectLabel(s) })), 'choose a subject');
   const subject = () => trial.subjects.find((s) => s.reference === select.value);
   select.onchange = () => showSubject(fhir, subject()).catch(pageFailed);
   form.elements.date.value = today();

@@ -90,3 +90,9 @@ export function extension(resource, url) {
 export function reference(resource) {
   return `${resource.resourceType}/${resource.id}`;
 }
+
+/** A Patient's or Practitioner's first name as people write it (given names, then family), else its reference. */
+export function personName(resource) {
+  const name = (resource?.name || [])[0] || {};
+  return [...(name.given || []), name.family].filter(Boolean).join(' ') || (resource ? reference(resource) : '');
+}

@@ -3,6 +3,7 @@
 // terminology defines for the term, Karnofsky, and a radiotherapy stop or the cause of a break; the
 // subject's overdue activities. Each record is its own write, so a refusal stands next to its field.
 import { reference } from '../smart/fhir.js';
+import { subjectLabel } from '../smart/trial.js';
 import { openSession, pageFailed } from '../smart/session.js';
 import { submit, waitFor, element, choices, today, clearIssues } from '../smart/form.js';
 
@@ -227,7 +228,7 @@ async function main() {
   const subjectSelect = document.querySelector('#subject [name=subject]');
   const state = { ctcae, course: null, tasks: new Map(), subject: () => trial.subjects.find((s) => s.reference === subjectSelect.value) };
   choices(subjectSelect, trial.subjects.map((s) => ({
-    value: s.reference, label: `${s.sequence ? `#${s.sequence} ` : ''}${patientName(s)} (${s.reference})` })), 'choose a subject');
+    value: s.reference, label: subjectLabel(s) })), 'choose a subject');
   choices(form.elements.karnofsky, [100, 90, 80, 70, 60, 50, 40, 30, 20, 10, 0].map((k) => ({ value: String(k), label: String(k) })), 'not assessed');
   choices(form.elements.stopReason, [...ctcae.terms.map((t) => ({ value: t.code, label: t.display })),
     { value: REFUSAL.code, label: REFUSAL.display }], 'choose the reason');
@@ -249,11 +250,6 @@ function visitDay(task) {
     return today();
   }
   return (task.input || []).find((i) => i.type?.coding?.[0]?.code === 'scheduled-date')?.valueDate || today();
-}
-
-function patientName(subject) {
-  const name = (subject.patientResource?.name || [])[0] || {};
-  return [...(name.given || []), name.family].filter(Boolean).join(' ') || subject.patient;
 }
 
 main().catch(pageFailed);

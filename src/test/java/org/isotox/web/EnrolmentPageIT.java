@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.isotox.testsupport.Fhir.fhirRequest;
 import static org.isotox.testsupport.Fhir.parse;
 
-import io.restassured.RestAssured;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.hl7.fhir.r4.model.Extension;
@@ -14,9 +13,8 @@ import org.isotox.testsupport.FhirServerTest;
 import org.isotox.testsupport.IhrStudy;
 import org.isotox.testsupport.Tokens;
 import org.isotox.testsupport.TrialFixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The enrolment page as a site investigator uses it on a phone: a patient of his site found,
@@ -28,19 +26,8 @@ import org.junit.jupiter.api.Test;
 class EnrolmentPageIT {
 
     private static final String INVESTIGATOR = "dr-hmu2";
-    private static FormBrowser browser;
-
-    @BeforeAll
-    static void browser() {
-        browser = FormBrowser.start(RestAssured.port);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final FormBrowser browser = new FormBrowser();
 
     @Test
     void anEligiblePatientOfTheSiteIsFoundCheckedAndEnrolled() throws Exception {

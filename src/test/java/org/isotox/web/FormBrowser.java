@@ -1,12 +1,15 @@
 package org.isotox.web;
 
 import java.io.IOException;
+import io.restassured.RestAssured;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -18,30 +21,33 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A form page of the server in headless chromium at a phone's width (390 CSS pixels), used as its user
  * would: typing, choosing, pressing buttons, and waiting for what the page says it waits for.
- * Screenshots go to {@code target/form-screenshots/}.
+ * Screenshots go to {@code target/form-screenshots/}. One browser per test class: register it as a
+ * static {@code @RegisterExtension} field; it starts on first use and quits after the class.
  */
-final class FormBrowser implements AutoCloseable {
+final class FormBrowser implements AfterAllCallback {
 
     static final Path SCREENSHOTS = Path.of("target", "form-screenshots");
     private static final int PHONE_WIDTH = 390;
 
-    private final ChromeDriver driver;
-    private final int port;
+    private ChromeDriver driver;
 
-    private FormBrowser(ChromeDriver driver, int port) {
-        this.driver = driver;
-        this.port = port;
+    /** The browser the pages run in, started on first use. */
+    private ChromeDriver driver() {
+        if (driver == null) {
+            // a phone's screen, as chromium's device emulation gives it (a desktop window is never this narrow)
+            driver = DashboardBrowser.chromium(options -> options.setExperimentalOption("mobileEmulation",
+                    Map.of("deviceMetrics", Map.of("width", PHONE_WIDTH, "height", 844, "pixelRatio", 2.0))));
+        }
+        return driver;
     }
 
-    static FormBrowser start(int port) {
-        // a phone's screen, as chromium's device emulation gives it (a desktop window is never this narrow)
-        return new FormBrowser(DashboardBrowser.chromium(options -> options.setExperimentalOption("mobileEmulation",
-                Map.of("deviceMetrics", Map.of("width", PHONE_WIDTH, "height", 844, "pixelRatio", 2.0)))), port);
+    private static String server() {
+        return "http://localhost:" + RestAssured.port;
     }
 
     /** Opens {@code page} (a path with its query), signed in as {@code username}, and waits until it is ready. */
     void open(String page, String username) {
-        DashboardBrowser.signInAndOpen(driver, "http://localhost:" + port + page, username);
+        DashboardBrowser.signInAndOpen(driver(), server() + page, username);
         awaitIdle();
     }
 
@@ -50,10 +56,10 @@ final class FormBrowser implements AutoCloseable {
      * after a sign-in), for a token the demo issuer does not hand out.
      */
     void openWithToken(String page, String studyId, String token) {
-        driver.get("http://localhost:" + port + page + "config.json");
+        driver().get(server() + page + "config.json");
         script("sessionStorage.setItem('isotox' + arguments[0], JSON.stringify({token: arguments[1], expires: Date.now() + 300000,"
                 + " study: arguments[2]}));", page, token, studyId);
-        driver.get("http://localhost:" + port + page + "?study=" + studyId);
+        driver.get(server() + page + "?study=" + studyId);
         awaitIdle();
     }
 
@@ -127,7 +133,10 @@ final class FormBrowser implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        driver.quit();
+    public void afterAll(ExtensionContext context) {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.isotox.testsupport.Fhir.fhirRequest;
 import static org.isotox.testsupport.Fhir.parse;
 
-import io.restassured.RestAssured;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Quantity;
@@ -16,13 +16,12 @@ import org.isotox.testsupport.FhirServerTest;
 import org.isotox.testsupport.IhrStudy;
 import org.isotox.testsupport.Prescriptions;
 import org.isotox.testsupport.TrialFixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Physics sign-off on a phone: a planning system's DVH export (cGy, one structure in cm³, names that
- * are not TG-263's) read and mapped, the isotoxic dose the operation gives shown with each constraint,
+ * are not TG-263's) read and mapped (a column without its unit refused in place), the isotoxic dose the operation gives shown with each constraint,
  * the DVHs stored and the prescription created; approvals by the practitioners the tokens name
  * ({@code fhirUser}): refused activation with one approval and with both by the same practitioner, each
  * time next to the prescription; active once a second practitioner approved.
@@ -44,19 +43,8 @@ class PhysicsPageIT {
             ",,2000,25,,,,",
             ",,4000,8,,,,",
             ",,6000,0,,,,");
-    private static FormBrowser browser;
-
-    @BeforeAll
-    static void browser() {
-        browser = FormBrowser.start(RestAssured.port);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final FormBrowser browser = new FormBrowser();
 
     @Test
     void dvhsUploadedTheIsotoxicDoseShownAndThePrescriptionApprovedByTwoPractitioners() throws Exception {
@@ -70,11 +58,15 @@ class PhysicsPageIT {
         browser.choose("#plan [name=subject]", enrolled.subject());
         browser.awaitIdle();
         browser.type("#plan [name=referenceDose]", "60");
+        browser.script("document.querySelector('#plan [name=csv]').value = arguments[0];", EXPORT.replace("Volume [cm3]", "Volume"));
+        browser.press("#plan .read");
+        assertThat(browser.text("#plan .issues .issue")).as("a column without its unit is not guessed").isEqualTo("\"Volume\" names no volume unit (% or cm3)");
         browser.script("document.querySelector('#plan [name=csv]').value = arguments[0];", EXPORT);
         browser.press("#plan .read");
+        assertThat(browser.texts("#plan .issue")).isEmpty();
         assertThat(browser.script("return [...document.querySelectorAll('#plan [name=tg263]')].map(s => s.value);"))
                 .as("the planner's names mapped to TG-263; the body contour is not used")
-                .isEqualTo(java.util.List.of("SpinalCord", "Lungs-GTV", "Esophagus", ""));
+                .isEqualTo(List.of("SpinalCord", "Lungs-GTV", "Esophagus", ""));
         browser.press("#plan button[type=submit]");
 
         Parameters expected = parse(fhirRequest(DashboardCohort.esophagusBinds().asParameters()

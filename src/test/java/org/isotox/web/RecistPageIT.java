@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.isotox.testsupport.Fhir.bundle;
 import static org.isotox.testsupport.Fhir.fhirRequest;
 
-import io.restassured.RestAssured;
 import java.util.List;
 import org.hl7.fhir.r4.model.Observation;
 import org.isotox.testsupport.FhirServerTest;
 import org.isotox.testsupport.IhrStudy;
 import org.isotox.testsupport.TrialFixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * RECIST entry as a site investigator uses it on a phone: a baseline of two target lesions and a
@@ -23,19 +21,8 @@ import org.junit.jupiter.api.Test;
 class RecistPageIT {
 
     private static final String ISOTOX = "https://isotox.org/fhir/CodeSystem/isotox";
-    private static FormBrowser browser;
-
-    @BeforeAll
-    static void browser() {
-        browser = FormBrowser.start(RestAssured.port);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final FormBrowser browser = new FormBrowser();
 
     @Test
     void aBaselineAndAScanGiveTheResponsesTheServerDerives() throws Exception {

@@ -7,7 +7,6 @@ import static org.isotox.testsupport.Fhir.fhirRequest;
 import static org.isotox.testsupport.Fhir.parse;
 import static org.isotox.testsupport.TrialFixtures.NCIT;
 
-import io.restassured.RestAssured;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -20,9 +19,8 @@ import org.hl7.fhir.r4.model.Task;
 import org.isotox.testsupport.FhirServerTest;
 import org.isotox.testsupport.IhrStudy;
 import org.isotox.testsupport.TrialFixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The visit form as a site investigator uses it on a phone: a subject's overdue visit recorded late,
@@ -41,19 +39,8 @@ class VisitPageIT {
     private static final String GRADE_1 = "C41338";
     private static final String GRADE_2 = "C41339";
     private static final String GRADE_3 = "C41340";
-    private static FormBrowser browser;
-
-    @BeforeAll
-    static void browser() {
-        browser = FormBrowser.start(RestAssured.port);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final FormBrowser browser = new FormBrowser();
 
     @Test
     void aVisitIsGradedAGradeTheTermLacksIsRefusedInPlaceAndTheVisitFulfilsItsTask() throws Exception {
