@@ -118,7 +118,11 @@ async function siteChoices(fhir, trial) {
   if (trial.userSite) {
     return [{ value: trial.userSite, label: trial.claims.isotox_site }];
   }
-  const locations = await fhir.search(`Location?_id=${(trial.study.site || []).map((s) => s.reference.split('/')[1]).join(',')}`);
+  const ids = (trial.study.site || []).map((s) => s.reference.split('/')[1]);
+  if (!ids.length) {
+    return [];
+  }
+  const locations = await fhir.search(`Location?_id=${ids.join(',')}`);
   return locations.filter((l) => l.managingOrganization).map((l) => ({ value: l.managingOrganization.reference, label: l.name || l.managingOrganization.reference }));
 }
 
