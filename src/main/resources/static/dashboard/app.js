@@ -1,9 +1,8 @@
 // The trial dashboard: signs in, then fills each panel from the FHIR API and the trial's
 // $operations. A panel that fails shows why and leaves the others alone.
-import { signIn, signOut } from './auth.js';
-import { Fhir, value } from './fhir.js';
+import { value } from '../smart/fhir.js';
+import { openSession, pageFailed } from '../smart/session.js';
 import { Panel } from './panel.js';
-import { loadTrial } from './trial.js';
 import { drawEnrolment, simonNumbers } from './panels/enrolment.js';
 import { drawSafety, drawToxicityTable } from './panels/safety.js';
 import { loadPrescriptions, drawDoses, drawDvh } from './panels/dose.js';
@@ -20,15 +19,7 @@ async function run(panel, work) {
 }
 
 async function main() {
-  const config = await (await fetch('/dashboard/config.json')).json();
-  const session = await signIn(config);
-  document.getElementById('user').textContent =
-    `${session.claims.sub} (${session.claims.isotox_role || 'no trial role'}${session.claims.isotox_site ? `, ${session.claims.isotox_site}` : ''})`;
-  document.getElementById('sign-out').addEventListener('click', () => { signOut(); location.assign('/login?logout'); });
-  const fhir = new Fhir(config.fhirBase, session.token);
-  const trial = await loadTrial(fhir, session.study, session.claims);
-  document.getElementById('study').textContent = trial.study.title || trial.study.id;
-  document.body.dataset.study = trial.study.id;
+  const { fhir, trial } = await openSession();
   document.body.dataset.subjects = trial.subjects.length;
   const asOf = new Date().toISOString().substring(0, 10);
 
@@ -76,8 +67,4 @@ async function showDvhs(panel, fhir, prescriptions) {
   await drawDvh(panel, fhir, choices[0]);
 }
 
-main().catch((error) => {
-  document.getElementById('problem').textContent = error.message;
-  document.body.dataset.state = 'error';
-  console.error(error);
-});
+main().catch(pageFailed);

@@ -1,5 +1,7 @@
 // A dashboard panel: its chart (ECharts), its data as CSV, and its state for people and tests
 // (data-state: loading, ready, empty, error).
+import { fillTable as fill } from '../smart/table.js';
+
 export class Panel {
   constructor(id) {
     this.section = document.getElementById(id);
@@ -29,22 +31,7 @@ export class Panel {
 
   /** Fills {@code table} with {@code rows} (the first its header), leaving the CSV rows as they are. */
   fillTable(table, rows) {
-    table.replaceChildren();
-    if (!rows.length) {
-      return;
-    }
-    const [header, ...body] = rows;
-    const head = table.createTHead().insertRow();
-    header.forEach((cell) => {
-      const th = document.createElement('th');
-      th.textContent = cell;
-      head.appendChild(th);
-    });
-    const tbody = table.createTBody();
-    body.forEach((row) => {
-      const tr = tbody.insertRow();
-      row.forEach((cell) => { tr.insertCell().textContent = cell ?? ''; });
-    });
+    fill(table, rows);
   }
 
   note(text) {

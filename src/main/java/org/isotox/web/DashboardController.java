@@ -1,6 +1,5 @@
 package org.isotox.web;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.isotox.security.fhir.SecurityProperties;
 import org.springframework.stereotype.Controller;
@@ -41,15 +40,6 @@ class DashboardController {
     @GetMapping(value = "/dashboard/config.json", produces = "application/json")
     @ResponseBody
     Map<String, Object> config() {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("fhirBase", "/fhir");
-        config.put("securityEnabled", security.enabled());
-        // the embedded issuer answers on this server, at whatever address the browser uses
-        config.put("authorizationEndpoint", security.embedded() ? "/oauth2/authorize" : security.authorizeUrl());
-        config.put("tokenEndpoint", security.embedded() ? "/oauth2/token" : security.tokenUrl());
-        config.put("clientId", dashboard.clientId());
-        config.put("scope", dashboard.scope());
-        config.put("study", dashboard.study());
-        return config;
+        return SignInSettings.of(security, dashboard.clientId(), dashboard.scope(), dashboard.study());
     }
 }

@@ -1,7 +1,7 @@
 // Dose: the isotoxic total dose of each subject (ResearchSubject/$isotoxic-prescription, from the
 // stored DVHs) and the constraint that limited it; one subject's DVHs at that dose with the
 // organ-at-risk limits drawn on them.
-import { parts, value } from '../fhir.js';
+import { parts, value } from '../../smart/fhir.js';
 
 const ISOTOX = 'https://isotox.org/fhir/CodeSystem/isotox';
 const SD = 'https://isotox.org/fhir/StructureDefinition/';

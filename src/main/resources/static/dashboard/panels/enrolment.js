@@ -1,6 +1,6 @@
 // Enrolment over time, cumulative per site, against the Simon stage boundaries, with the
 // current $simon-status decision.
-import { value } from '../fhir.js';
+import { value } from '../../smart/fhir.js';
 
 export function simonNumbers(status) {
   const audit = status.parameter.find((p) => p.name === 'designAudit');

@@ -1,6 +1,6 @@
 // The call list: overdue visits and questionnaires per site ($overdue as of today). A site
 // investigator asks for his own site only, as the server requires.
-import { parts, value } from '../fhir.js';
+import { parts, value } from '../../smart/fhir.js';
 
 export async function drawOverdue(panel, fhir, trial, asOf) {
   const site = trial.userSite ? `&site=${trial.userSite}` : '';

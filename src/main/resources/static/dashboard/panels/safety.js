@@ -1,6 +1,6 @@
 // The safety tracker: subjects with a severe toxicity among the first n1 against the stopping
 // boundary (n1 - r1), and every CTCAE term by grade.
-import { searchByPatients } from '../trial.js';
+import { searchByPatients } from '../../smart/trial.js';
 
 const NCIT = 'http://ncicb.nci.nih.gov/xml/owl/EVS/Thesaurus.owl';
 

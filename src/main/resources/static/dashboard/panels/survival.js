@@ -1,6 +1,6 @@
 // Kaplan–Meier curves as $endpoints computes them (survival, 95 % interval, numbers at risk),
 // one per analysis population: the page only draws them, the protocol's population first.
-import { parts, value } from '../fhir.js';
+import { parts, value } from '../../smart/fhir.js';
 
 export const PROTOCOL_POPULATION = 'protocol';
 

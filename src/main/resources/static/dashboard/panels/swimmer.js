@@ -1,6 +1,6 @@
 // One lane per subject, in months from enrolment: radiotherapy, visits, toxicities (by grade),
 // progression and death.
-import { searchByPatients, monthsBetween, round } from '../trial.js';
+import { searchByPatients, monthsBetween, round } from '../../smart/trial.js';
 
 const NCIT = 'http://ncicb.nci.nih.gov/xml/owl/EVS/Thesaurus.owl';
 const ISOTOX = 'https://isotox.org/fhir/CodeSystem/isotox';

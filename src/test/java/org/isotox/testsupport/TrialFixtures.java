@@ -20,6 +20,7 @@ import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.PlanDefinition;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Quantity;
@@ -97,6 +98,17 @@ public final class TrialFixtures {
     /** The eligible patient's record without the {@code omitted} facts; returns {@code Patient/id}. */
     public static String eligiblePatientWithout(WorkUpFact... omitted) {
         Bundle created = bundle(fhirRequest(EligiblePatient.transaction(Set.of(omitted))).post("/").then().statusCode(200).extract().response());
+        return created.getEntryFirstRep().getResponse().getLocation().replaceAll("/_history/.*", "");
+    }
+
+    /**
+     * The eligible patient's record, named {@code family}, written by the demo client {@code clientId}
+     * (a site's investigator or EHR: the patient is then that site's); returns {@code Patient/id}.
+     */
+    public static String eligiblePatientAs(String clientId, String family) {
+        Bundle record = EligiblePatient.transaction();
+        ((Patient) record.getEntryFirstRep().getResource()).getNameFirstRep().setFamily(family);
+        Bundle created = bundle(Fhir.fhirRequestAs(clientId).body(Fhir.json(record)).post("/").then().statusCode(200).extract().response());
         return created.getEntryFirstRep().getResponse().getLocation().replaceAll("/_history/.*", "");
     }
 

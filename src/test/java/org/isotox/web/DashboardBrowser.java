@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -36,28 +37,40 @@ final class DashboardBrowser implements AutoCloseable {
     }
 
     static DashboardBrowser start() {
+        return new DashboardBrowser(chromium(options -> options.addArguments("--window-size=1400,1000")));
+    }
+
+    /** Debian's headless chromium, with {@code setUp} (a window size, a device) added to its options. */
+    static ChromeDriver chromium(Consumer<ChromeOptions> setUp) {
         if ("1".equals(System.getenv("ISOTOX_SKIP_BROWSER"))) {
             Assumptions.abort("ISOTOX_SKIP_BROWSER=1: the browser test is skipped");
         }
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("The dashboard test needs Debian's chromium and chromium-driver"
+            throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver"
                     + " (apt-get install chromium chromium-driver; .ci/run installs them), or ISOTOX_SKIP_BROWSER=1");
         }
         ChromeOptions options = new ChromeOptions()
                 .setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000");
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage");
+        setUp.accept(options);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        return new DashboardBrowser(new ChromeDriver(service, options));
+        return new ChromeDriver(service, options);
     }
 
     /** Opens the dashboard on the study, signs in at the issuer's login form and waits for every panel. */
     void signInAndOpen(int port, String studyId, String username) {
-        driver.get("http://localhost:" + port + "/dashboard/?study=" + studyId);
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.until(d -> d.getCurrentUrl().contains("/login"));
-        driver.findElement(By.name("username")).sendKeys(username);
-        driver.findElement(By.name("password")).sendKeys("demo");
-        driver.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+        signInAndOpen(driver, "http://localhost:" + port + "/dashboard/?study=" + studyId, username);
+    }
+
+    /** Opens a page of the server, signs in at the issuer's login form when it asks, and waits until the page is loaded. */
+    static void signInAndOpen(ChromeDriver driver, String url, String username) {
+        driver.get(url);
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(d -> d.getCurrentUrl().contains("/login") || isLoaded(d.findElement(By.tagName("body")).getDomAttribute("data-state")));
+        if (driver.getCurrentUrl().contains("/login")) {
+            driver.findElement(By.name("username")).sendKeys(username);
+            driver.findElement(By.name("password")).sendKeys("demo");
+            driver.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+        }
         // the login page's body goes stale when the dashboard replaces it: look again
         new WebDriverWait(driver, Duration.ofSeconds(90)).ignoring(StaleElementReferenceException.class)
                 .until(d -> !d.getCurrentUrl().contains("/login") && isLoaded(

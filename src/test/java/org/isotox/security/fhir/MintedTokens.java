@@ -20,18 +20,18 @@ import java.util.Map;
  * for another audience, signed with a stranger's key, with a launch patient. Signed with the test
  * server's own key (its key file) unless said otherwise.
  */
-final class MintedTokens {
+public final class MintedTokens {
 
-    static final String ISSUER = "http://isotox.test";
-    static final String AUDIENCE = "http://isotox.test/fhir";
+    public static final String ISSUER = "http://isotox.test";
+    public static final String AUDIENCE = "http://isotox.test/fhir";
 
     private MintedTokens() {}
 
-    static Builder token() {
+    public static Builder token() {
         return new Builder();
     }
 
-    static final class Builder {
+    public static final class Builder {
         private final JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .audience(AUDIENCE)
@@ -40,12 +40,12 @@ final class MintedTokens {
                 .expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(5))));
         private boolean strangersKey;
 
-        Builder claim(String name, Object value) {
+        public Builder claim(String name, Object value) {
             claims.claim(name, value);
             return this;
         }
 
-        Builder claims(Map<String, Object> values) {
+        public Builder claims(Map<String, Object> values) {
             values.forEach(claims::claim);
             return this;
         }
@@ -76,7 +76,7 @@ final class MintedTokens {
             return this;
         }
 
-        String sign() {
+        public String sign() {
             try {
                 RSAKey serverKey = RSAKey.parse(Files.readString(Path.of("target/test-issuer-key.json")));
                 RSAKey key = strangersKey

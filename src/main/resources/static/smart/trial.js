@@ -1,6 +1,6 @@
 // What every panel shares: the study, the subjects the signed-in user may see, their patients
 // and sites. The server narrows the searches to the user's site for a site investigator.
-import { extension, reference } from './fhir.js';
+import { extension, reference, personName } from './fhir.js';
 
 const SD = 'https://isotox.org/fhir/StructureDefinition/';
 const SITE_IDENTIFIER = 'https://isotox.org/fhir/sid/site';
@@ -66,4 +66,9 @@ export function monthsBetween(from, to) {
 
 export function round(value, digits = 2) {
   return Math.round(value * 10 ** digits) / 10 ** digits;
+}
+
+/** How a subject is named in a choice: its number in the study, the patient's name, its reference. */
+export function subjectLabel(subject) {
+  return `${subject.sequence ? `#${subject.sequence} ` : ''}${personName(subject.patientResource) || subject.patient} (${subject.reference})`;
 }

@@ -1,6 +1,10 @@
-// Sign-in as a public SMART client: authorization code with PKCE (S256). The token lives in
-// sessionStorage only (this tab), never in a cookie the FHIR API would accept.
-const KEY = 'isotox-dashboard';
+// Sign-in of a page the server serves (the dashboard, the forms) as a public SMART client:
+// authorization code with PKCE (S256). The token lives in sessionStorage only (this tab, this
+// page), never in a cookie the FHIR API would accept.
+
+// The page's folder (/dashboard/, /visit/, ...): its registered redirect URI and its storage key.
+const PAGE = location.pathname.replace(/[^/]*$/, '');
+const KEY = `isotox${PAGE}`;
 
 function stored() {
   return JSON.parse(sessionStorage.getItem(KEY) || '{}');
@@ -24,9 +28,8 @@ async function challengeOf(verifier) {
   return base64Url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
 }
 
-// The redirect URI registered for the dashboard is the path /dashboard/ on this server.
 function redirectUri() {
-  return `${location.origin}/dashboard/`;
+  return `${location.origin}${PAGE}`;
 }
 
 async function startSignIn(config, study) {

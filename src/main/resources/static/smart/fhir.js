@@ -5,17 +5,39 @@ export class Fhir {
     this.token = token;
   }
 
-  async get(path) {
+  get(path) {
+    return this.request('GET', path);
+  }
+
+  /** Creates {@code resource}; the stored resource (with its id and the server's additions) comes back. */
+  create(resource) {
+    return this.request('POST', resource.resourceType, resource);
+  }
+
+  update(resource) {
+    return this.request('PUT', `${resource.resourceType}/${resource.id}`, resource);
+  }
+
+  post(path, body) {
+    return this.request('POST', path, body);
+  }
+
+  /** A refusal throws a {@link FhirError} carrying the server's OperationOutcome. */
+  async request(method, path, body) {
     const url = path.startsWith('http') ? path : `${this.base}/${path}`;
-    const response = await fetch(url, {
-      headers: { Authorization: `Bearer ${this.token}`, Accept: 'application/fhir+json' },
-    });
-    const body = await response.json().catch(() => null);
-    if (!response.ok) {
-      const issue = body?.issue?.[0]?.diagnostics;
-      throw new FhirError(response.status, `${path}: ${response.status}${issue ? ` ${issue}` : ''}`);
+    const headers = { Authorization: `Bearer ${this.token}`, Accept: 'application/fhir+json' };
+    if (body) {
+      headers['Content-Type'] = 'application/fhir+json';
+      headers.Prefer = 'return=representation';
     }
-    return body;
+    const response = await fetch(url, { method, headers, body: body ? JSON.stringify(body) : undefined });
+    const answer = await response.json().catch(() => null);
+    if (!response.ok) {
+      const issue = answer?.issue?.[0]?.diagnostics;
+      throw new FhirError(response.status, `${path}: ${response.status}${issue ? ` ${issue}` : ''}`,
+        answer?.resourceType === 'OperationOutcome' ? answer : null);
+    }
+    return answer;
   }
 
   /** Every resource a search matches, following the paging links. */
@@ -34,9 +56,10 @@ export class Fhir {
 }
 
 export class FhirError extends Error {
-  constructor(status, message) {
+  constructor(status, message, outcome) {
     super(message);
     this.status = status;
+    this.outcome = outcome;
   }
 }
 
@@ -66,4 +89,10 @@ export function extension(resource, url) {
 
 export function reference(resource) {
   return `${resource.resourceType}/${resource.id}`;
+}
+
+/** A Patient's or Practitioner's first name as people write it (given names, then family), else its reference. */
+export function personName(resource) {
+  const name = (resource?.name || [])[0] || {};
+  return [...(name.given || []), name.family].filter(Boolean).join(' ') || (resource ? reference(resource) : '');
 }
