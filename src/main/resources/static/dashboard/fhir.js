@@ -1,44 +1,6 @@
-// A small FHIR client: the signed-in user's bearer token on every request, JSON in and out.
-export class Fhir {
-  constructor(base, token) {
-    this.base = base;
-    this.token = token;
-  }
-
-  async get(path) {
-    const url = path.startsWith('http') ? path : `${this.base}/${path}`;
-    const response = await fetch(url, {
-      headers: { Authorization: `Bearer ${this.token}`, Accept: 'application/fhir+json' },
-    });
-    const body = await response.json().catch(() => null);
-    if (!response.ok) {
-      const issue = body?.issue?.[0]?.diagnostics;
-      throw new FhirError(response.status, `${path}: ${response.status}${issue ? ` ${issue}` : ''}`);
-    }
-    return body;
-  }
-
-  /** Every resource a search matches, following the paging links. */
-  async search(path) {
-    const resources = [];
-    let bundle = await this.get(path);
-    for (;;) {
-      (bundle.entry || []).forEach((entry) => resources.push(entry.resource));
-      const next = (bundle.link || []).find((link) => link.relation === 'next');
-      if (!next) {
-        return resources;
-      }
-      bundle = await this.get(next.url);
-    }
-  }
-}
-
-export class FhirError extends Error {
-  constructor(status, message) {
-    super(message);
-    this.status = status;
-  }
-}
+// The FHIR client the server's SMART pages share (the signed-in user's bearer token on every request), and
+// the dashboard's readers of what it returns.
+export { Fhir, FhirError } from '/smart/smart.js';
 
 /** The parts of a Parameters resource (or of one of its parameters) named {@code name}. */
 export function parts(parameters, name) {

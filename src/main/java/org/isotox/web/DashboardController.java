@@ -41,12 +41,7 @@ class DashboardController {
     @GetMapping(value = "/dashboard/config.json", produces = "application/json")
     @ResponseBody
     Map<String, Object> config() {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("fhirBase", "/fhir");
-        config.put("securityEnabled", security.enabled());
-        // the embedded issuer answers on this server, at whatever address the browser uses
-        config.put("authorizationEndpoint", security.embedded() ? "/oauth2/authorize" : security.authorizeUrl());
-        config.put("tokenEndpoint", security.embedded() ? "/oauth2/token" : security.tokenUrl());
+        Map<String, Object> config = new LinkedHashMap<>(SmartPagesController.endpoints(security));
         config.put("clientId", dashboard.clientId());
         config.put("scope", dashboard.scope());
         config.put("study", dashboard.study());
