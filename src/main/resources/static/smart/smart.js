@@ -9,15 +9,18 @@ function base64Url(buffer) {
     .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function randomString(bytes) {
+/** A random URL-safe string of {bytes} random bytes (PKCE verifier, state). */
+export function randomString(bytes) {
   return base64Url(crypto.getRandomValues(new Uint8Array(bytes)));
 }
 
-async function challengeOf(verifier) {
+/** The PKCE S256 challenge of a verifier. */
+export async function challengeOf(verifier) {
   return base64Url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
 }
 
-function claimsOf(jwt) {
+/** The claims of a JWT's payload, as the issuer wrote them (not verified: the API does that). */
+export function claimsOf(jwt) {
   const payload = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
   return JSON.parse(decodeURIComponent(escape(atob(payload))));
 }
