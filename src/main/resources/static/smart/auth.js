@@ -2,6 +2,8 @@
 // authorization code with PKCE (S256). The token lives in sessionStorage only (this tab, this
 // page), never in a cookie the FHIR API would accept.
 
+import { challengeOf, claimsOf, randomString } from '/smart/smart.js';
+
 // The page's folder (/dashboard/, /visit/, ...): its registered redirect URI and its storage key.
 const PAGE = location.pathname.replace(/[^/]*$/, '');
 const KEY = `isotox${PAGE}`;
@@ -12,20 +14,6 @@ function stored() {
 
 function store(values) {
   sessionStorage.setItem(KEY, JSON.stringify({ ...stored(), ...values }));
-}
-
-function randomString(bytes) {
-  const buffer = crypto.getRandomValues(new Uint8Array(bytes));
-  return base64Url(buffer);
-}
-
-function base64Url(buffer) {
-  return btoa(String.fromCharCode(...new Uint8Array(buffer)))
-    .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-async function challengeOf(verifier) {
-  return base64Url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
 }
 
 function redirectUri() {
@@ -70,11 +58,6 @@ async function exchange(config, code, state) {
   }
   const token = await response.json();
   store({ token: token.access_token, expires: Date.now() + token.expires_in * 1000, verifier: null, state: null });
-}
-
-function claimsOf(token) {
-  const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-  return JSON.parse(atob(payload));
 }
 
 /**

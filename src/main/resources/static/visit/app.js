@@ -14,6 +14,8 @@ const ISOTOX = 'https://isotox.org/fhir/CodeSystem/isotox';
 const INTERRUPTION = 'https://isotox.org/fhir/StructureDefinition/treatment-interruption';
 const SCHEDULED = 'https://isotox.org/fhir/sid/scheduled-activity';
 const REFUSAL = { system: SCT, code: '105480006', display: 'Refusal of treatment by patient' };
+// mCODE's termination reason that a stop for a toxicity names beside its CTCAE term
+const NOT_TOLERATED = { system: SCT, code: '407563006', display: 'Treatment not tolerated' };
 
 /** The CTCAE terms and grade codes of the terminology, read from the server's NCIt CodeSystem. */
 async function loadCtcae(fhir) {
@@ -129,7 +131,7 @@ function changedCourse(state, form) {
     changed.status = 'stopped';
     const reason = form.elements.stopReason.value;
     if (reason) {
-      changed.statusReason = { coding: [reason === REFUSAL.code ? REFUSAL : ncit(state, reason)] };
+      changed.statusReason = { coding: reason === REFUSAL.code ? [REFUSAL] : [ncit(state, reason), NOT_TOLERATED] };
     }
     changes += 1;
   }

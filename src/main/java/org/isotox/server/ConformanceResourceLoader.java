@@ -21,6 +21,7 @@ import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.WorkerContextValidationSupportAdapter;
+import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.isotox.fhir.GeneratedDefinitions;
@@ -117,7 +118,8 @@ class ConformanceResourceLoader implements ApplicationRunner {
         return comparable(stored).equalsDeep(comparable(file));
     }
 
-    private static Resource comparable(Resource resource) {
+    /** What of a definition decides whether the stored one is this file's content. */
+    static Resource comparable(Resource resource) {
         Resource copy = resource.copy();
         copy.setMeta(null);
         copy.setIdElement(null);
@@ -125,7 +127,20 @@ class ConformanceResourceLoader implements ApplicationRunner {
             definition.setSnapshot(null);
             definition.setMapping(null);
         }
+        if (copy instanceof Questionnaire questionnaire) {
+            // the licensed wording a site put into a shipped instrument stays: it is not part of the shipped content
+            withoutWording(questionnaire.getItem());
+        }
         return copy;
+    }
+
+    private static void withoutWording(List<Questionnaire.QuestionnaireItemComponent> items) {
+        for (Questionnaire.QuestionnaireItemComponent item : items) {
+            item.setText(null);
+            item.getAnswerOption().stream().filter(Questionnaire.QuestionnaireItemAnswerOptionComponent::hasValueCoding)
+                    .forEach(option -> option.getValueCoding().setDisplay(null));
+            withoutWording(item.getItem());
+        }
     }
 
     private ValidationSupportChain chainOver(List<Resource> resources) {

@@ -13,15 +13,21 @@ final class SignInSettings {
     private SignInSettings() {}
 
     static Map<String, Object> of(SecurityProperties security, String clientId, String scope, String study) {
+        Map<String, Object> config = endpoints(security);
+        config.put("clientId", clientId);
+        config.put("scope", scope);
+        config.put("study", study);
+        return config;
+    }
+
+    /** Where a page of this server finds the FHIR API and signs in. */
+    static Map<String, Object> endpoints(SecurityProperties security) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("fhirBase", "/fhir");
         config.put("securityEnabled", security.enabled());
         // the embedded issuer answers on this server, at whatever address the browser uses
         config.put("authorizationEndpoint", security.embedded() ? "/oauth2/authorize" : security.authorizeUrl());
         config.put("tokenEndpoint", security.embedded() ? "/oauth2/token" : security.tokenUrl());
-        config.put("clientId", clientId);
-        config.put("scope", scope);
-        config.put("study", study);
         return config;
     }
 }

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import org.junit.jupiter.api.Assumptions;
+import org.isotox.testsupport.HeadlessChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -15,20 +14,15 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless chromium driven by its chromedriver, signed in to the dashboard as a demo user.
- * Without chromium the test fails (CI installs it); {@code ISOTOX_SKIP_BROWSER=1} skips instead.
+ * Debian's headless chromium ({@link HeadlessChromium}), signed in to the dashboard as a demo user.
  */
 final class DashboardBrowser implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private final ChromeDriver driver;
 
@@ -37,24 +31,7 @@ final class DashboardBrowser implements AutoCloseable {
     }
 
     static DashboardBrowser start() {
-        return new DashboardBrowser(chromium(options -> options.addArguments("--window-size=1400,1000")));
-    }
-
-    /** Debian's headless chromium, with {@code setUp} (a window size, a device) added to its options. */
-    static ChromeDriver chromium(Consumer<ChromeOptions> setUp) {
-        if ("1".equals(System.getenv("ISOTOX_SKIP_BROWSER"))) {
-            Assumptions.abort("ISOTOX_SKIP_BROWSER=1: the browser test is skipped");
-        }
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver"
-                    + " (apt-get install chromium chromium-driver; .ci/run installs them), or ISOTOX_SKIP_BROWSER=1");
-        }
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage");
-        setUp.accept(options);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        return new ChromeDriver(service, options);
+        return new DashboardBrowser(HeadlessChromium.start(1400, 1000, List.of()));
     }
 
     /** Opens the dashboard on the study, signs in at the issuer's login form and waits for every panel. */

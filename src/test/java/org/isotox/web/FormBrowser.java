@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.isotox.testsupport.HeadlessChromium;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -34,9 +35,7 @@ final class FormBrowser implements AfterAllCallback {
     /** The browser the pages run in, started on first use. */
     private ChromeDriver driver() {
         if (driver == null) {
-            // a phone's screen, as chromium's device emulation gives it (a desktop window is never this narrow)
-            driver = DashboardBrowser.chromium(options -> options.setExperimentalOption("mobileEmulation",
-                    Map.of("deviceMetrics", Map.of("width", PHONE_WIDTH, "height", 844, "pixelRatio", 2.0))));
+            driver = HeadlessChromium.phone(PHONE_WIDTH, 844);
         }
         return driver;
     }

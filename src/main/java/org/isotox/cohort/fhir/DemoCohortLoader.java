@@ -1,14 +1,10 @@
 package org.isotox.cohort.fhir;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.param.TokenParam;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.isotox.cohort.domain.CohortSettings;
 import org.slf4j.Logger;
@@ -55,9 +51,9 @@ class DemoCohortLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        ResearchStudy study = study();
+        ResearchStudy study = StoredCohorts.study(daoRegistry, studyIdentifier);
         String lastPatient = CohortTarget.subjectId(ID_PREFIX, SUBJECTS);
-        if (exists(lastPatient)) {
+        if (StoredCohorts.written(daoRegistry, lastPatient)) {
             LOG.info("Demo cohort: already loaded into {}", studyIdentifier);
             return;
         }
@@ -74,21 +70,5 @@ class DemoCohortLoader implements ApplicationRunner {
         }, "demo-cohort");
         background.setDaemon(true);
         background.start();
-    }
-
-    private ResearchStudy study() {
-        String[] identifier = studyIdentifier.split("\\|", 2);
-        SearchParameterMap query = SearchParameterMap.newSynchronous(
-                ResearchStudy.SP_IDENTIFIER, new TokenParam(identifier[0], identifier[1]));
-        return daoRegistry.getResourceDao(ResearchStudy.class).search(query, new SystemRequestDetails()).getAllResources().stream()
-                .map(ResearchStudy.class::cast)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("The demo cohort's study " + studyIdentifier + " is not loaded"));
-    }
-
-    private boolean exists(String patientId) {
-        SearchParameterMap query = SearchParameterMap.newSynchronous(
-                Patient.SP_IDENTIFIER, new TokenParam(SubjectBundles.SYNTHETIC_PATIENT, patientId));
-        return !daoRegistry.getResourceDao(Patient.class).search(query, new SystemRequestDetails()).isEmpty();
     }
 }

@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * What a validated token lets its bearer do: its role, its site, its launch patient and the
  * resource types its scopes grant. A scope never grants more than the role allows: a monitor's
- * write scopes grant nothing, a site-bound role without a site reaches nobody, and {@code patient/}
+ * write scopes grant nothing, a patient's {@code user/} scopes grant nothing, a site-bound role without a site reaches nobody, and {@code patient/}
  * scopes reach only the launch patient (nothing without one).
  *
  * @param site    the site of a site-bound role
@@ -33,6 +33,9 @@ public record AccessGrant(Role role, Optional<Site> site, Optional<String> patie
     }
 
     private static Optional<TypeGrant> grant(Role role, Optional<Site> site, Optional<String> patient, SmartScope scope) {
+        if (role.patientOnly() && scope.context() != ScopeContext.PATIENT) {
+            return Optional.empty();
+        }
         Set<Permission> permissions = EnumSet.copyOf(scope.permissions());
         if (!role.writes()) {
             permissions.removeAll(WRITES);

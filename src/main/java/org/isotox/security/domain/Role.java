@@ -12,7 +12,12 @@ public enum Role {
     /** A monitor: every site, read only. */
     MONITOR("monitor", false, false),
     /** A site's EHR, a backend client: pushes (and reads back) its site's records. */
-    EHR("ehr", true, true);
+    EHR("ehr", true, true),
+    /**
+     * A patient of a site, signed in to answer his questionnaires: his own compartment only, whatever
+     * {@code user/} or {@code system/} scope a token names.
+     */
+    PATIENT("patient", true, true);
 
     private final String code;
     private final boolean siteBound;
@@ -39,6 +44,11 @@ public enum Role {
 
     public boolean writes() {
         return writes;
+    }
+
+    /** Reaches only the launch patient's compartment: {@code patient/} scopes grant, no others. */
+    public boolean patientOnly() {
+        return this == PATIENT;
     }
 
     /** Reads the audit trail, runs bulk export and the registry sync: the trial-wide duties. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import org.isotox.security.fhir.SecurityProperties.App;
 import org.isotox.security.fhir.SecurityProperties.Client;
 import org.isotox.security.fhir.SecurityProperties.EmbeddedIssuer;
@@ -23,6 +24,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -32,6 +35,7 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AccessTokenResponseAuthenticationSuccessHandler;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -56,12 +60,30 @@ class EmbeddedIssuerConfiguration {
         OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
                 .addFilterAfter(new AuthorizeAudienceCheck(properties.audience()), SecurityContextHolderFilter.class)
-                .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
+                .addFilterAfter(new PatientPickerRedirect(properties), SecurityContextHolderFilter.class)
+                .with(authorizationServer, server -> server.oidc(Customizer.withDefaults())
+                        .tokenEndpoint(token -> token.accessTokenResponseHandler(launchContextResponse())))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
                 .cors(Customizer.withDefaults());
         return http.build();
+    }
+
+    private static OAuth2AccessTokenResponseAuthenticationSuccessHandler launchContextResponse() {
+        OAuth2AccessTokenResponseAuthenticationSuccessHandler handler = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
+        handler.setAccessTokenResponseCustomizer(new LaunchContextResponse());
+        return handler;
+    }
+
+    @Bean
+    LaunchPatients launchPatients(DaoRegistry daoRegistry) {
+        return new LaunchPatients(daoRegistry);
+    }
+
+    @Bean
+    OAuth2AuthorizationService issuedAuthorizations() {
+        return new LaunchPatientAuthorizations(new InMemoryOAuth2AuthorizationService());
     }
 
     @Bean

@@ -74,6 +74,11 @@ public record SecurityProperties(
             return demo.enabled() ? concat(users, demo.users()) : users;
         }
 
+        /** The person with this user name, if he may sign in. */
+        public java.util.Optional<User> user(String username) {
+            return activeUsers().stream().filter(u -> u.username().equals(username)).findFirst();
+        }
+
         private static <T> List<T> concat(List<T> first, List<T> second) {
             return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
         }
@@ -94,7 +99,26 @@ public record SecurityProperties(
      */
     public record App(String id, List<String> redirectUris, List<String> scopes) {}
 
-    /** A person who signs in to an app, with the trial role and site the tokens issued for him carry. */
+    /**
+     * A person who signs in to an app, with the trial role and site the tokens issued for him carry.
+     *
+     * @param fhirUser his Practitioner or Patient ({@code Practitioner/{id}}); a user with role {@code patient}
+     *                 is the Patient it names, and a patient launch is his own
+     */
     public record User(String username, String password, String role, @DefaultValue("") String site,
-            @DefaultValue("") String fhirUser) {}
+            @DefaultValue("") String fhirUser) {
+
+        static final String PATIENT_ROLE = "patient";
+
+        /** The patient this user is, for a user with role {@code patient} whose {@code fhirUser} is a Patient. */
+        public java.util.Optional<String> ownPatientId() {
+            return PATIENT_ROLE.equals(role) && fhirUser.startsWith("Patient/")
+                    ? java.util.Optional.of(fhirUser.substring("Patient/".length()))
+                    : java.util.Optional.empty();
+        }
+
+        public boolean isPatient() {
+            return PATIENT_ROLE.equals(role);
+        }
+    }
 }

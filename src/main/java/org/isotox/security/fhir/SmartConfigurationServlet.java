@@ -34,10 +34,18 @@ final class SmartConfigurationServlet extends HttpServlet {
         smart.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
         smart.put("response_types_supported", List.of("code"));
         smart.put("code_challenge_methods_supported", List.of("S256"));
-        smart.put("scopes_supported", List.of("openid", "fhirUser", "patient/*.rs", "user/*.rs", "user/*.cruds",
+        List<String> scopes = new java.util.ArrayList<>(List.of("openid", "fhirUser", "patient/*.rs", "user/*.rs", "user/*.cruds",
                 "system/*.rs", "system/*.cruds", "user/*.read", "user/*.write", "patient/*.read"));
-        smart.put("capabilities", List.of("launch-standalone", "client-public", "client-confidential-symmetric",
-                "sso-openid-connect", "permission-v1", "permission-v2", "permission-patient", "permission-user"));
+        List<String> capabilities = new java.util.ArrayList<>(List.of("launch-standalone", "client-public",
+                "client-confidential-symmetric", "sso-openid-connect", "permission-v1", "permission-v2", "permission-patient",
+                "permission-user"));
+        if (properties.embedded()) {
+            // the embedded issuer's patient picker and launch context (an external issuer announces its own)
+            scopes.add(LaunchPatients.LAUNCH_PATIENT_SCOPE);
+            capabilities.add("context-standalone-patient");
+        }
+        smart.put("scopes_supported", scopes);
+        smart.put("capabilities", capabilities);
         this.document = json.writeValueAsBytes(smart);
     }
 

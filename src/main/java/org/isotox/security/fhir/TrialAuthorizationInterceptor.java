@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.IdType;
 import org.isotox.fhir.RestInterceptor;
 import org.isotox.security.domain.AccessGrant;
 import org.isotox.security.domain.Permission;
+import org.isotox.security.domain.Reach;
 import org.isotox.security.domain.SmartScope;
 import org.isotox.security.domain.TypeGrant;
 
@@ -25,6 +26,9 @@ import org.isotox.security.domain.TypeGrant;
  * ({@link OwnershipStamp}, {@link OwnershipVisibility}), which every door goes through.
  */
 final class TrialAuthorizationInterceptor extends AuthorizationInterceptor implements RestInterceptor {
+
+    /** The instruments a patient answers: shared definitions of the trial, in no patient's compartment. */
+    private static final String INSTRUMENT = "Questionnaire";
 
     private final BearerGrants grants;
     private final TrialOperationRules operations;
@@ -55,6 +59,11 @@ final class TrialAuthorizationInterceptor extends AuthorizationInterceptor imple
     private static IAuthRuleBuilder typeRules(IAuthRuleBuilder rules, AccessGrant grant, TypeGrant typeGrant) {
         if (typeGrant.allowsAnyOf(Permission.READ, Permission.SEARCH)) {
             rules = reach(types(rules.allow("read " + typeGrant.resourceType()).read(), typeGrant), grant, typeGrant).andThen();
+        }
+        if (typeGrant.reach() == Reach.LAUNCH_PATIENT && typeGrant.allows(Permission.READ)
+                && (typeGrant.resourceType().equals(SmartScope.ANY_TYPE) || typeGrant.resourceType().equals(INSTRUMENT))) {
+            // a patient app reads the Questionnaire it renders by id
+            rules = rules.allow("read instruments").read().resourcesOfType(INSTRUMENT).withAnyId().andThen();
         }
         if (typeGrant.allows(Permission.UPDATE)) {
             rules = reach(types(rules.allow("write " + typeGrant.resourceType()).write(), typeGrant), grant, typeGrant).andThen();

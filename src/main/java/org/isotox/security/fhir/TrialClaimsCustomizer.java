@@ -13,7 +13,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 /**
  * Writes into the embedded issuer's tokens what this server reads from them: the audience (the
  * FHIR base), the trial role and site of the backend client or of the person who signed in, and
- * the person's {@code fhirUser}.
+ * the person's {@code fhirUser} and, for a patient launch, the {@code patient}.
  */
 final class TrialClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -40,10 +40,11 @@ final class TrialClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingCo
                 siteClaim(context, client.site());
             });
         } else {
-            user(context.getPrincipal().getName()).ifPresent(user -> {
+            properties.embeddedIssuer().user(context.getPrincipal().getName()).ifPresent(user -> {
                 if (accessToken) {
                     context.getClaims().claim(TokenClaims.ROLE, user.role());
                     siteClaim(context, user.site());
+                    launchPatient(context, user).ifPresent(patient -> context.getClaims().claim(TokenClaims.PATIENT, patient));
                 }
                 if (!user.fhirUser().isBlank()) {
                     context.getClaims().claim(TokenClaims.FHIR_USER, user.fhirUser());
@@ -65,7 +66,15 @@ final class TrialClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingCo
         return properties.embeddedIssuer().activeClients().stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
-    private Optional<User> user(String username) {
-        return properties.embeddedIssuer().activeUsers().stream().filter(u -> u.username().equals(username)).findFirst();
+    /** With {@code launch/patient} granted: a patient's own id, else the one picked for this authorization. */
+    private static Optional<String> launchPatient(JwtEncodingContext context, User user) {
+        if (!context.getAuthorizedScopes().contains(LaunchPatients.LAUNCH_PATIENT_SCOPE)) {
+            return Optional.empty();
+        }
+        if (user.isPatient()) {
+            return user.ownPatientId();
+        }
+        return Optional.ofNullable(context.getAuthorization())
+                .map(authorization -> authorization.<String>getAttribute(LaunchPatients.AUTHORIZATION_ATTRIBUTE));
     }
 }

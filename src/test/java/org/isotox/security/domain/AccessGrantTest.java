@@ -53,6 +53,16 @@ class AccessGrantTest {
     }
 
     @Test
+    void aPatientsUserAndSystemScopesGrantNothingHisPatientScopesHisOwnRecords() {
+        AccessGrant grant = AccessGrant.of(Role.PATIENT, SITE_A, Optional.of("Patient/7"),
+                List.of("user/*.cruds", "system/*.rs", "patient/*.rs", "patient/QuestionnaireResponse.c"));
+
+        assertThat(grant.grants()).hasSize(2).allSatisfy(g -> assertThat(g.reach()).isEqualTo(Reach.LAUNCH_PATIENT));
+        assertThat(grant.permits("QuestionnaireResponse", Permission.CREATE)).isTrue();
+        assertThat(grant.permits("Patient", Permission.UPDATE)).isFalse();
+    }
+
+    @Test
     void readingAndSearchingAreGrantedApart() {
         AccessGrant grant = AccessGrant.of(Role.COORDINATOR, NONE, NO_PATIENT, List.of("user/Patient.r"));
 

@@ -4,17 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.isotox.testsupport.Fhir.JSON;
 
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.isotox.testsupport.FhirServerTest;
 import org.junit.jupiter.api.Test;
 
@@ -25,15 +17,15 @@ import org.junit.jupiter.api.Test;
 @FhirServerTest
 class SmartStandaloneLaunchIT {
 
-    private static final String APP = "isotox-smart-app";
-    private static final String REDIRECT = "http://localhost:3000/callback";
-    private static final String VERIFIER = "k3Pw8Xq5uV0nR2sT7yZ1aB4cD6eF9gH0iJ2kL5mN8oP";
+    private static final String APP = SmartLaunches.APP;
+    private static final String REDIRECT = SmartLaunches.REDIRECT;
+    private static final String VERIFIER = SmartLaunches.VERIFIER;
 
     @Test
     void aPublicAppGetsAUserTokenWithPkceAndReadsWithIt() throws Exception {
         String code = signInAndAuthorize("dr-hmu2");
 
-        JsonPath token = exchange(code, VERIFIER).then().statusCode(200).extract().jsonPath();
+        JsonPath token = SmartLaunches.exchange(code, VERIFIER).then().statusCode(200).extract().jsonPath();
 
         assertThat(token.getString("scope")).contains("user/*.rs");
         given().auth().oauth2(token.getString("access_token")).accept(JSON).get("/Patient?_count=1").then().statusCode(200);
@@ -43,7 +35,7 @@ class SmartStandaloneLaunchIT {
     void aCodeIsNotExchangedWithoutItsVerifier() throws Exception {
         String code = signInAndAuthorize("dr-ncpb");
 
-        Response refused = exchange(code, "a-verifier-that-does-not-match-the-challenge-0123456789");
+        Response refused = SmartLaunches.exchange(code, "a-verifier-that-does-not-match-the-challenge-0123456789");
 
         assertThat(refused.statusCode()).isIn(400, 401);
         assertThat(refused.asString()).doesNotContain("access_token");
@@ -53,75 +45,21 @@ class SmartStandaloneLaunchIT {
     void anAuthorizationRequestForAnotherFhirServerIsRefusedBeforeSignIn() throws Exception {
         Map<String, String> request = Map.of(
                 "response_type", "code", "client_id", APP, "redirect_uri", REDIRECT, "scope", "openid user/*.rs", "state", "s",
-                "code_challenge", challenge(VERIFIER), "code_challenge_method", "S256");
+                "code_challenge", SmartLaunches.challenge(VERIFIER), "code_challenge_method", "S256");
         Map<String, String> foreign = new java.util.HashMap<>(request);
         foreign.put("aud", "https://elsewhere.example/fhir");
         Map<String, String> own = new java.util.HashMap<>(request);
         own.put("aud", "http://isotox.test/fhir");
 
-        Response refused = browser(Map.of()).queryParams(foreign).get("/oauth2/authorize");
-        Response accepted = browser(Map.of()).queryParams(own).get("/oauth2/authorize");
+        Response refused = SmartLaunches.browser(Map.of()).queryParams(foreign).get("/oauth2/authorize");
+        Response accepted = SmartLaunches.browser(Map.of()).queryParams(own).get("/oauth2/authorize");
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.asString()).contains("invalid_request").doesNotContain("code=");
         assertThat(accepted.statusCode()).isEqualTo(302);
     }
 
-    /** The browser's part: authorization request with a PKCE challenge, sign-in, back to the app with a code. */
     private static String signInAndAuthorize(String username) throws Exception {
-        Response authorize = browser(Map.of()).queryParams(Map.of(
-                        "response_type", "code", "client_id", APP, "redirect_uri", REDIRECT,
-                        "scope", "openid user/*.rs", "state", "launch-1",
-                        "code_challenge", challenge(VERIFIER), "code_challenge_method", "S256"))
-                .get("/oauth2/authorize");
-        assertThat(authorize.statusCode()).isEqualTo(302);
-        Map<String, String> session = authorize.getCookies();
-
-        Response loginPage = browser(session).get("/login");
-        String csrf = hidden(loginPage.asString(), "_csrf");
-        Response signedIn = browser(session).cookies(loginPage.getCookies())
-                .formParams(Map.of("username", username, "password", "demo", "_csrf", csrf))
-                .post("/login");
-        assertThat(signedIn.statusCode()).isEqualTo(302);
-        Map<String, String> signedInSession = signedIn.getCookies().isEmpty() ? session : signedIn.getCookies();
-
-        URI savedRequest = URI.create(signedIn.header("Location"));
-        Response backToApp = browser(signedInSession).urlEncodingEnabled(false)
-                .get(savedRequest.getRawPath() + "?" + savedRequest.getRawQuery());
-        assertThat(backToApp.statusCode()).isEqualTo(302);
-        URI callback = URI.create(backToApp.header("Location"));
-        assertThat(callback.toString()).startsWith(REDIRECT).contains("state=launch-1");
-        return query(callback, "code");
-    }
-
-    private static Response exchange(String code, String verifier) {
-        return given().port(RestAssured.port).basePath("")
-                .formParams(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT,
-                        "client_id", APP, "code_verifier", verifier))
-                .post("/oauth2/token");
-    }
-
-    private static io.restassured.specification.RequestSpecification browser(Map<String, String> cookies) {
-        return given().port(RestAssured.port).basePath("").redirects().follow(false).accept("text/html").cookies(cookies);
-    }
-
-    private static String challenge(String verifier) throws NoSuchAlgorithmException {
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-    }
-
-    private static String hidden(String html, String name) {
-        Matcher m = Pattern.compile("name=\"" + name + "\"[^>]*value=\"([^\"]+)\"").matcher(html);
-        assertThat(m.find()).as("login form has " + name).isTrue();
-        return m.group(1);
-    }
-
-    private static String query(URI uri, String name) {
-        for (String pair : uri.getRawQuery().split("&")) {
-            if (pair.startsWith(name + "=")) {
-                return java.net.URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
-            }
-        }
-        throw new AssertionError(name + " missing from " + uri);
+        return SmartLaunches.code(SmartLaunches.signIn(username, "openid user/*.rs", "launch-1").next(), "launch-1");
     }
 }
