@@ -83,6 +83,22 @@ public class CtgovExportOperationProvider implements OperationProvider {
         response.getWriter().close();
     }
 
+    /**
+     * {@code GET ResearchStudy/{id}/$ctgov-prs-export}: the registration as a PRS protocol record upload
+     * ({@code application/xml}, {@link PrsProtocolRecord}); results are not part of it.
+     */
+    @Operation(name = "$ctgov-prs-export", idempotent = true, type = ResearchStudy.class, manualResponse = true)
+    public void prsExport(@IdParam IdType studyId, HttpServletResponse response) throws IOException {
+        ResearchStudy study = studies.read("ResearchStudy/" + studyId.getIdPart())
+                .orElseThrow(() -> new ResourceNotFoundException(studyId));
+        String xml = PrsProtocolRecord.of(ExportedRegistration.of(study, sites.of(study)).protocolSection());
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("application/xml");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(xml);
+        response.getWriter().close();
+    }
+
     private static OperationOutcome outcome(List<RecordProblem> problems) {
         OperationOutcome outcome = new OperationOutcome();
         for (RecordProblem problem : problems) {

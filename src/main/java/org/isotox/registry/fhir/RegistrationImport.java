@@ -223,7 +223,7 @@ class RegistrationImport {
     /**
      * The stored resource with this identifier value (looked up in batches beforehand), else a new one. A
      * conditional create per site cost 40 ms each; two imports naming the same new facility at the same moment
-     * may each create its Organization, and later imports use the first.
+     * may each create its Organization; later imports then use one of the two.
      */
     private static Reference create(Bundle transaction, Map<String, String> stored, Resource resource, String value) {
         if (stored.containsKey(value)) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,6 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.ContactDetail;
 import org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem;
@@ -189,11 +194,34 @@ class CtgovRoundTripIT {
         assertThat(conflicts.get("/protocolSection/contactsLocationsModule/locations/" + sites)[1].isNull()).isTrue();
     }
 
+    /** The PRS upload form validates against the registry's own schemas (ProtocolRecordSchema.xsd with RRSUploadSchema.xsd). */
+    @ParameterizedTest
+    @ValueSource(strings = {"NCT02278341", "NCT06171568", "NCT00763412", "NCT03630471"})
+    void thePrsUploadValidatesAgainstTheRegistrysSchema(String nct) throws Exception {
+        ResearchStudy study = importRecord(fixture(nct));
+
+        Response response = fhirRequest().accept("application/xml")
+                .get("/ResearchStudy/" + study.getIdElement().getIdPart() + "/$ctgov-prs-export")
+                .then().statusCode(200).extract().response();
+
+        assertThat(response.getContentType()).startsWith("application/xml");
+        Schema schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(CtgovRoundTripIT.class.getResource("/ctgov/prs/ProtocolRecordSchema.xsd"));
+        schema.newValidator().validate(new StreamSource(new StringReader(response.asString())));
+        JsonNode registered = JSON.readTree(fixture(nct)).get("protocolSection");
+        assertThat(response.asString())
+                .contains("<org_study_id>" + registered.at("/identificationModule/orgStudyIdInfo/id").asText() + "</org_study_id>");
+        assertThat(response.asString().split("<location>", -1)).hasSize(
+                registered.at("/contactsLocationsModule/locations").size() + 1);
+    }
+
     @Test
-    void aSiteTokenCanNeitherImportNorExport() throws IOException {
+    void aSiteTokenCanNeitherImportNorExportInEitherForm() throws IOException {
         ResearchStudy study = importRecord(fixture("NCT03630471"));
 
         fhirRequestAs(Tokens.INVESTIGATOR_HMU2).get("/ResearchStudy/" + study.getIdElement().getIdPart() + "/$ctgov-export")
+                .then().statusCode(403);
+        fhirRequestAs(Tokens.INVESTIGATOR_HMU2).get("/ResearchStudy/" + study.getIdElement().getIdPart() + "/$ctgov-prs-export")
                 .then().statusCode(403);
         fhirRequestAs(Tokens.INVESTIGATOR_HMU2).contentType("application/json").body(fixture("NCT03630471"))
                 .post("/ResearchStudy/$import-ctgov").then().statusCode(403);
