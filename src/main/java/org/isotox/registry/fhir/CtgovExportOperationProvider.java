@@ -6,6 +6,8 @@ import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +34,9 @@ import org.springframework.stereotype.Component;
  * {@code GET ResearchStudy/{id}/$ctgov-export[?asOf=]}: the study as a ClinicalTrials.gov API v2 record
  * ({@code application/json}): its registration and, for a trial study with enrolled subjects, the
  * results computed from the server's data as of {@code asOf} (default today). A record the registry
- * would reject is not exported: the answer is a 422 OperationOutcome with one issue per problem.
+ * would reject is not exported: the answer is a 422 OperationOutcome with one issue per problem. Each
+ * field on which the study's FHIR elements (what the record says) and the registration as last imported
+ * disagree is listed in the answer's {@code conflicts} (path, FHIR's value, the registration's value).
  */
 @Component
 public class CtgovExportOperationProvider implements OperationProvider {
@@ -57,17 +61,41 @@ public class CtgovExportOperationProvider implements OperationProvider {
         ResearchStudy study = studies.read("ResearchStudy/" + studyId.getIdPart())
                 .orElseThrow(() -> new ResourceNotFoundException(studyId));
         LocalDate date = OperationParameters.day("asOf", asOf).orElse(LocalDate.now());
-        ProtocolSection protocol = StudyRegistration.protocolSection(study, sites.of(study));
+        ExportedRegistration registration = ExportedRegistration.of(study, sites.of(study));
+        ProtocolSection protocol = CtgovJson.value(registration.protocolSection(), ProtocolSection.class);
         Optional<ResultsSection> computed = results.of(study, protocol, date);
-        StudyRecord record = new StudyRecord(protocol, computed.orElse(null));
-        List<RecordProblem> problems = rules.check(record);
+        List<RecordProblem> problems = rules.check(new StudyRecord(protocol, computed.orElse(null)));
         if (!problems.isEmpty()) {
             throw new UnprocessableEntityException(fhirContext, outcome(problems));
+        }
+        ObjectNode record = RegistrationTree.object();
+        record.set("protocolSection", registration.protocolSection());
+        computed.ifPresent(r -> record.set("resultsSection", CtgovJson.tree(r)));
+        if (!registration.conflicts().isEmpty()) {
+            ArrayNode conflicts = record.putArray("conflicts");
+            registration.conflicts().forEach(c -> conflicts.addObject().put("path", "/protocolSection" + c.path())
+                    .<ObjectNode>set("fhir", c.fhir()).set("registration", c.registration()));
         }
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(CtgovJson.write(record));
+        response.getWriter().close();
+    }
+
+    /**
+     * {@code GET ResearchStudy/{id}/$ctgov-prs-export}: the registration as a PRS protocol record upload
+     * ({@code application/xml}, {@link PrsProtocolRecord}); results are not part of it.
+     */
+    @Operation(name = "$ctgov-prs-export", idempotent = true, type = ResearchStudy.class, manualResponse = true)
+    public void prsExport(@IdParam IdType studyId, HttpServletResponse response) throws IOException {
+        ResearchStudy study = studies.read("ResearchStudy/" + studyId.getIdPart())
+                .orElseThrow(() -> new ResourceNotFoundException(studyId));
+        String xml = PrsProtocolRecord.of(ExportedRegistration.of(study, sites.of(study)).protocolSection());
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("application/xml");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(xml);
         response.getWriter().close();
     }
 

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,6 +28,8 @@ final class CtgovJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
@@ -78,10 +82,41 @@ final class CtgovJson {
         }
     }
 
-    static <T> T read(String json, Class<T> type) {
+    /** The body as a tree, after {@link #read(String)} accepted it. */
+    static JsonNode tree(String json) {
         try {
-            return MAPPER.readValue(json, type);
+            return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A record read once could not be read again", e);
+        }
+    }
+
+    static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
+    /** A record the server put together (its export) in the domain's types. */
+    static <T> T value(JsonNode tree, Class<T> type) {
+        try {
+            return MAPPER.treeToValue(tree, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored registration does not have the registry's shape", e);
+        }
+    }
+
+    /** Without indentation: what the server keeps in an attachment. */
+    static byte[] compact(JsonNode tree) {
+        try {
+            return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A registration could not be written as JSON", e);
+        }
+    }
+
+    static JsonNode tree(byte[] json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (java.io.IOException e) {
             throw new IllegalStateException("A stored registration could not be read", e);
         }
     }

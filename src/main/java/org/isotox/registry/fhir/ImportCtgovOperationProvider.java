@@ -1,6 +1,7 @@
 package org.isotox.registry.fhir;
 
 import ca.uhn.fhir.rest.annotation.Operation;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,6 @@ public class ImportCtgovOperationProvider implements OperationProvider {
     @Operation(name = "$import-ctgov", type = ResearchStudy.class, manualRequest = true)
     public ResearchStudy importCtgov(HttpServletRequest request) throws IOException {
         String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return registrationImport.importRecord(CtgovJson.read(body));
+        return registrationImport.importRecord(CtgovJson.read(body), (ObjectNode) CtgovJson.tree(body));
     }
 }

@@ -27,16 +27,22 @@ import org.hl7.fhir.r4.model.Resource;
 import org.isotox.fhir.OperationPart;
 import org.isotox.registry.domain.ProtocolSection;
 import org.isotox.registry.domain.ProtocolSection.IdentificationModule;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
 import org.isotox.registry.domain.StudyRecord;
 import org.isotox.registry.fhir.StudySites.Site;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates or updates the study a registration describes, matched on its NCT number, in one
- * transaction: the ResearchStudy and any site or sponsor Organization and Location it does not
- * have yet. Sites already on the study are matched by facility name and left as they are; new
- * facilities are created once, identified by their name, and shared by every study that lists them.
- * An import that changes nothing writes nothing: no resource gets a new version.
+ * transaction: the ResearchStudy and any site Location and sponsor or facility Organization it does not
+ * have yet. A registry location is a Location of its own (name, address, position, contacts' telecom),
+ * identified by the study's NCT number and the location's facility and address; a site already on the
+ * study is matched by facility name (and city, when both have one) and, when an import created it,
+ * brought up to date. Facility Organizations are shared by every study that lists the facility.
+ * The registration's other fields are kept as {@link KeptRegistration} describes. An import that changes
+ * nothing writes nothing: no resource gets a new version.
  */
 @Component
 class RegistrationImport {
@@ -52,31 +58,53 @@ class RegistrationImport {
         this.studySites = studySites;
     }
 
-    ResearchStudy importRecord(StudyRecord record) {
-        ProtocolSection registration = checked(record);
-        String nctId = registration.identificationModule().nctId();
+    /** {@code record}: the record as read ({@link CtgovJson#read}, which checked its shape); {@code tree}: the same record as JSON. */
+    ResearchStudy importRecord(StudyRecord record, ObjectNode tree) {
+        String nctId = checked(record).identificationModule().nctId();
+        ObjectNode registrySide = KeptRegistration.registrySide(tree);
+        JsonNode registration = tree.get("protocolSection");
         Optional<ResearchStudy> existing = find(nctId);
         ResearchStudy study = existing.map(ResearchStudy::copy).orElseGet(ResearchStudy::new);
-        List<Site> sites = existing.map(studySites::of).orElse(List.of());
+        List<Site> known = new ArrayList<>(existing.map(studySites::of).orElse(List.of()));
 
         Bundle transaction = new Bundle().setType(BundleType.TRANSACTION);
+        Map<String, String> stored = new HashMap<>();
         Map<String, Reference> organizations = new LinkedHashMap<>();
-        sites.forEach(site -> site.organization().ifPresent(o -> organizations.putIfAbsent(
+        known.forEach(site -> site.organization().ifPresent(o -> organizations.putIfAbsent(
                 site.facility(), new Reference(site.location().getManagingOrganization().getReference()).setDisplay(site.facility()))));
         List<Reference> siteReferences = new ArrayList<>();
-        var contacts = registration.contactsLocationsModule();
-        for (ProtocolSection.Location location : contacts == null || contacts.locations() == null ? List.<ProtocolSection.Location>of() : contacts.locations()) {
-            Optional<Site> known = sites.stream().filter(s -> s.facility().equalsIgnoreCase(location.facility())).findFirst();
-            siteReferences.add(known.map(s -> new Reference(s.reference()).setDisplay(s.facility()))
-                    .orElseGet(() -> newSite(transaction, organizations, location)));
+        List<Site> sites = new ArrayList<>();
+        JsonNode locations = registration.path("contactsLocationsModule").path("locations");
+        List<String> siteKeys = siteKeys(locations, nctId);
+        List<String> facilities = new ArrayList<>();
+        locations.forEach(l -> facilities.add(key(StudyRegistration.text(l, "facility"))));
+        String sponsorName = StudyRegistration.text(registration.path("sponsorCollaboratorsModule").path("leadSponsor"), "name");
+        if (sponsorName != null) {
+            facilities.add(key(sponsorName));
         }
-        var sponsors = registration.sponsorCollaboratorsModule();
-        String sponsorName = sponsors == null || sponsors.leadSponsor() == null ? null : sponsors.leadSponsor().name();
+        // one search per hundred sites instead of a conditional create each
+        stored.putAll(studySites.withIdentifiers(Location.class, SITE_SYSTEM, siteKeys));
+        stored.putAll(studySites.withIdentifiers(Organization.class, FACILITY_SYSTEM, facilities));
+        StudyRegistration.each(locations, (i, location) -> {
+            Site site = matching(known, location)
+                    .map(s -> {
+                        known.remove(s);
+                        return keptUpToDate(transaction, s, location);
+                    })
+                    .orElseGet(() -> newSite(transaction, stored, organizations, location, siteKeys.get(i)));
+            site.reference().setId("locations-" + i);
+            siteReferences.add(site.reference());
+            sites.add(site);
+        });
         Reference sponsor = sponsorName == null ? null
                 : study.getSponsor().hasReference() && sponsorName.equals(study.getSponsor().getDisplay()) ? study.getSponsor()
-                : organization(transaction, organizations, sponsorName, null);
+                : organization(transaction, stored, organizations, sponsorName, null);
 
         StudyRegistration.apply(registration, study, sponsor, siteReferences);
+        boolean officialTitle = registration.path("identificationModule").hasNonNull("officialTitle");
+        ObjectNode held = StudyRegistration.held(study, sites, officialTitle);
+        KeptRegistration.keep(study, RegistrationTree.rest(registration, held), registrySide, held);
+
         Bundle.BundleEntryComponent entry = transaction.addEntry().setResource(study);
         if (existing.isPresent()) {
             String id = "ResearchStudy/" + existing.get().getIdElement().getIdPart();
@@ -90,6 +118,30 @@ class RegistrationImport {
         String location = response.getEntry().get(response.getEntry().size() - 1).getResponse().getLocation();
         return daoRegistry.getResourceDao(ResearchStudy.class)
                 .read(new IdType(location).toUnqualifiedVersionless(), new SystemRequestDetails());
+    }
+
+    /** A site of the study with the location's facility: in the same city when both name one, else the first. */
+    private static Optional<Site> matching(List<Site> known, JsonNode location) {
+        String facility = StudyRegistration.text(location, "facility");
+        String city = StudyRegistration.text(location, "city");
+        List<Site> named = known.stream().filter(s -> facility.equalsIgnoreCase(s.facility())).toList();
+        return named.stream().filter(s -> city != null && city.equalsIgnoreCase(s.address().getCity())).findFirst()
+                .or(() -> named.stream().findFirst());
+    }
+
+    /** A site an import created takes the registration's name, address, position and contacts; the study's own sites are left alone. */
+    private static Site keptUpToDate(Bundle transaction, Site site, JsonNode location) {
+        Reference reference = new Reference(site.reference().getReference()).setDisplay(site.facility());
+        if (site.location().getIdentifier().stream().noneMatch(i -> SITE_SYSTEM.equals(i.getSystem()))) {
+            return new Site(reference, site.location(), site.organization());
+        }
+        Location updated = SiteFields.write(location, site.location().copy());
+        if (!updated.equalsDeep(site.location())) {
+            String id = "Location/" + site.location().getIdElement().getIdPart();
+            updated.setId(id);
+            transaction.addEntry().setFullUrl(id).setResource(updated).getRequest().setMethod(HTTPVerb.PUT).setUrl(id);
+        }
+        return new Site(reference, updated, site.organization());
     }
 
     /** What an import cannot do without; the rest is the registry's to require, checked on export. */
@@ -132,30 +184,54 @@ class RegistrationImport {
                 .getAllResources().stream().map(ResearchStudy.class::cast).findFirst();
     }
 
-    private static Reference newSite(Bundle transaction, Map<String, Reference> organizations, ProtocolSection.Location site) {
-        Address address = new Address().setCity(site.city()).setState(site.state()).setPostalCode(site.zip()).setCountry(site.country());
-        Reference organization = organization(transaction, organizations, site.facility(), address);
-        Location location = new Location().setStatus(Location.LocationStatus.ACTIVE).setName(site.facility())
-                .setManagingOrganization(organization).setAddress(address);
-        location.addIdentifier().setSystem(SITE_SYSTEM).setValue(key(site.facility()));
-        return conditionalCreate(transaction, location, SITE_SYSTEM, key(site.facility())).setDisplay(site.facility());
+    private static Site newSite(Bundle transaction, Map<String, String> stored, Map<String, Reference> organizations, JsonNode site, String key) {
+        String facility = StudyRegistration.text(site, "facility");
+        Location location = SiteFields.write(site, new Location().setStatus(Location.LocationStatus.ACTIVE));
+        Address address = location.hasAddress() ? location.getAddress() : null;
+        location.setManagingOrganization(organization(transaction, stored, organizations, facility, address).copy());
+        location.addIdentifier().setSystem(SITE_SYSTEM).setValue(key);
+        Reference reference = create(transaction, stored, location, key).setDisplay(facility);
+        return new Site(reference, location, Optional.empty());
     }
 
-    private static Reference organization(Bundle transaction, Map<String, Reference> known, String name, Address address) {
+    /** Each location's identifier value: the study's NCT number, the facility and its address, and the how-manieth such it is. */
+    private static List<String> siteKeys(JsonNode locations, String nctId) {
+        Map<String, Integer> occurrences = new HashMap<>();
+        List<String> keys = new ArrayList<>();
+        // the same facility at the same address twice in one registration is two sites
+        locations.forEach(site -> {
+            String place = String.join("|", nctId, StudyRegistration.text(site, "facility"),
+                    String.valueOf(StudyRegistration.text(site, "city")), String.valueOf(StudyRegistration.text(site, "state")),
+                    String.valueOf(StudyRegistration.text(site, "zip")), String.valueOf(StudyRegistration.text(site, "country")));
+            keys.add(key(place + "|" + occurrences.merge(place, 1, Integer::sum)));
+        });
+        return keys;
+    }
+
+    private static Reference organization(Bundle transaction, Map<String, String> stored, Map<String, Reference> known, String name,
+            Address address) {
         return known.computeIfAbsent(name, n -> {
             Organization organization = new Organization().setName(n).setActive(true);
             if (address != null) {
                 organization.addAddress(address.copy());
             }
             organization.addIdentifier().setSystem(FACILITY_SYSTEM).setValue(key(n));
-            return conditionalCreate(transaction, organization, FACILITY_SYSTEM, key(n)).setDisplay(n);
+            return create(transaction, stored, organization, key(n)).setDisplay(n);
         });
     }
 
-    private static Reference conditionalCreate(Bundle transaction, Resource resource, String system, String value) {
+    /**
+     * The stored resource with this identifier value (looked up in batches beforehand), else a new one. A
+     * conditional create per site cost 40 ms each; two imports naming the same new facility at the same moment
+     * may each create its Organization; later imports then use one of the two.
+     */
+    private static Reference create(Bundle transaction, Map<String, String> stored, Resource resource, String value) {
+        if (stored.containsKey(value)) {
+            return new Reference(stored.get(value));
+        }
         String fullUrl = urn();
         transaction.addEntry().setFullUrl(fullUrl).setResource(resource).getRequest()
-                .setMethod(HTTPVerb.POST).setUrl(resource.fhirType()).setIfNoneExist("identifier=" + system + "|" + value);
+                .setMethod(HTTPVerb.POST).setUrl(resource.fhirType());
         return new Reference(fullUrl);
     }
 

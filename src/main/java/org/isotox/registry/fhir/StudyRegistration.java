@@ -1,65 +1,54 @@
 package org.isotox.registry.fhir;
 
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
-import org.hl7.fhir.r4.model.Attachment;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ContactDetail;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Element;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.RelatedArtifact;
+import org.hl7.fhir.r4.model.RelatedArtifact.RelatedArtifactType;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.hl7.fhir.r4.model.ResearchStudy.ResearchStudyArmComponent;
 import org.hl7.fhir.r4.model.ResearchStudy.ResearchStudyObjectiveComponent;
 import org.hl7.fhir.r4.model.ResearchStudy.ResearchStudyStatus;
-import org.isotox.fhir.Canonicals;
 import org.isotox.registry.domain.OverallStatus;
 import org.isotox.registry.domain.Phase;
-import org.isotox.registry.domain.ProtocolSection;
-import org.isotox.registry.domain.ProtocolSection.ArmGroup;
 import org.isotox.registry.domain.ProtocolSection.ArmGroupType;
-import org.isotox.registry.domain.ProtocolSection.ArmsInterventionsModule;
-import org.isotox.registry.domain.ProtocolSection.ConditionsModule;
-import org.isotox.registry.domain.ProtocolSection.Contact;
-import org.isotox.registry.domain.ProtocolSection.ContactsLocationsModule;
-import org.isotox.registry.domain.ProtocolSection.DateStruct;
-import org.isotox.registry.domain.ProtocolSection.DescriptionModule;
-import org.isotox.registry.domain.ProtocolSection.DesignInfo;
-import org.isotox.registry.domain.ProtocolSection.DesignModule;
-import org.isotox.registry.domain.ProtocolSection.IdentificationModule;
-import org.isotox.registry.domain.ProtocolSection.Location;
-import org.isotox.registry.domain.ProtocolSection.Outcome;
-import org.isotox.registry.domain.ProtocolSection.OutcomesModule;
 import org.isotox.registry.domain.ProtocolSection.PrimaryPurpose;
-import org.isotox.registry.domain.ProtocolSection.Sponsor;
-import org.isotox.registry.domain.ProtocolSection.SponsorCollaboratorsModule;
-import org.isotox.registry.domain.ProtocolSection.StatusModule;
-import org.isotox.registry.domain.ProtocolSection.StudyType;
 
 /**
- * A registration and the ResearchStudy that holds it. What FHIR has an element for lives there and
- * wins on export (NCT identifier, title, status, dates, sponsor, summary, conditions, keywords,
- * phase, primary purpose, arms, outcome measures as objectives, central contacts, sites); the
- * registration as last imported is kept whole in the {@code ctgov-registration} extension (a JSON
- * attachment) and supplies the rest (brief title, design details, interventions, outcome
- * descriptions and time frames, eligibility, officials).
+ * The registration fields FHIR R4 has elements for, written into a ResearchStudy on import and read back
+ * from it (with its sites) on export. An item of a list keeps its place in the registration in its
+ * element id ({@code armGroups-2}), so the fields FHIR has no element for find their item again.
  */
 final class StudyRegistration {
 
     static final String NCT_SYSTEM = "https://clinicaltrials.gov";
-    static final String REGISTRATION = Canonicals.structureDefinition("ctgov-registration");
+    static final String ORG_STUDY_ID_SYSTEM = "https://isotox.org/fhir/sid/ctgov-org-study-id";
+    static final String SECONDARY_ID_SYSTEM = "https://isotox.org/fhir/sid/ctgov-secondary-id";
     private static final String PHASE_SYSTEM = "http://terminology.hl7.org/CodeSystem/research-study-phase";
     private static final String PURPOSE_SYSTEM = "http://terminology.hl7.org/CodeSystem/research-study-prim-purp-type";
     private static final String ARM_TYPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/research-study-arm-type";
     private static final String OBJECTIVE_SYSTEM = "http://terminology.hl7.org/CodeSystem/research-study-objective-type";
+    private static final String PUBMED = "https://pubmed.ncbi.nlm.nih.gov/";
+    private static final Pattern PMID = Pattern.compile(Pattern.quote(PUBMED) + "(\\d+)/?");
+    /** The registry's outcome lists and the objective types FHIR has for them (other pre-specified: exploratory). */
+    private static final List<String[]> OUTCOMES = List.of(
+            new String[] {"primaryOutcomes", "primary"}, new String[] {"secondaryOutcomes", "secondary"},
+            new String[] {"otherOutcomes", "exploratory"});
 
     private StudyRegistration() {}
 
@@ -72,149 +61,288 @@ final class StudyRegistration {
     }
 
     /** Writes the registration into {@code study}, keeping what the registry does not describe (trial rules, protocol, enrolment Group). */
-    static void apply(ProtocolSection registration, ResearchStudy study, Reference sponsor, List<Reference> sites) {
-        IdentificationModule identification = registration.identificationModule();
+    static void apply(JsonNode registration, ResearchStudy study, Reference sponsor, List<Reference> sites) {
+        JsonNode identification = registration.path("identificationModule");
         if (nctId(study).isEmpty()) {
-            study.addIdentifier().setUse(Identifier.IdentifierUse.OFFICIAL).setSystem(NCT_SYSTEM).setValue(identification.nctId());
+            study.addIdentifier().setUse(Identifier.IdentifierUse.OFFICIAL).setSystem(NCT_SYSTEM).setValue(text(identification, "nctId"));
         }
-        study.setTitle(identification.officialTitle() != null ? identification.officialTitle() : identification.briefTitle());
-        StatusModule status = registration.statusModule();
-        study.setStatus(ResearchStudyStatus.fromCode(status.overallStatus().fhirCode()));
-        study.getPeriod().setStartElement(date(status.startDateStruct())).setEndElement(date(status.completionDateStruct()));
+        study.getIdentifier().removeIf(i -> ORG_STUDY_ID_SYSTEM.equals(i.getSystem()) || SECONDARY_ID_SYSTEM.equals(i.getSystem()));
+        Optional.ofNullable(text(identification.path("orgStudyIdInfo"), "id"))
+                .ifPresent(id -> study.addIdentifier().setUse(Identifier.IdentifierUse.USUAL).setSystem(ORG_STUDY_ID_SYSTEM).setValue(id));
+        each(identification.path("secondaryIdInfos"), (i, secondary) -> {
+            Identifier identifier = study.addIdentifier().setUse(Identifier.IdentifierUse.SECONDARY).setSystem(SECONDARY_ID_SYSTEM)
+                    .setValue(text(secondary, "id"));
+            identifier.setId("secondaryIdInfos-" + i);
+            Optional.ofNullable(text(secondary, "type")).ifPresent(type -> identifier.getType().setText(type));
+            Optional.ofNullable(text(secondary, "domain")).ifPresent(domain -> identifier.getAssigner().setDisplay(domain));
+        });
+        String officialTitle = text(identification, "officialTitle");
+        study.setTitle(officialTitle != null ? officialTitle : text(identification, "briefTitle"));
+
+        JsonNode status = registration.path("statusModule");
+        study.setStatus(ResearchStudyStatus.fromCode(OverallStatus.valueOf(text(status, "overallStatus")).fhirCode()));
+        study.getPeriod().setStartElement(date(status.path("startDateStruct"))).setEndElement(date(status.path("completionDateStruct")));
         if (!study.getPeriod().hasStart() && !study.getPeriod().hasEnd()) {
             study.setPeriod(null);
         }
+        String whyStopped = text(status, "whyStopped");
+        study.setReasonStopped(whyStopped == null ? null : new CodeableConcept().setText(whyStopped));
         study.setSponsor(sponsor);
-        DescriptionModule description = registration.descriptionModule();
-        study.setDescription(description == null ? null : description.briefSummary());
-        ConditionsModule conditions = registration.conditionsModule();
-        study.setCondition(concepts(study.getCondition(), conditions == null ? null : conditions.conditions()));
-        study.setKeyword(concepts(study.getKeyword(), conditions == null ? null : conditions.keywords()));
-        DesignModule design = registration.designModule();
-        study.setPhase(code(study.getPhase(), PHASE_SYSTEM,
-                design == null ? null : Phase.fhirCode(design.phases()).orElse(null)));
-        DesignInfo info = design == null ? null : design.designInfo();
+        study.setDescription(text(registration.path("descriptionModule"), "briefSummary"));
+
+        JsonNode conditions = registration.path("conditionsModule");
+        study.setCondition(concepts(study.getCondition(), texts(conditions.path("conditions"))));
+        study.setKeyword(concepts(study.getKeyword(), texts(conditions.path("keywords"))));
+
+        JsonNode design = registration.path("designModule");
+        study.setPhase(code(study.getPhase(), PHASE_SYSTEM, design.has("phases")
+                ? Phase.fhirCode(texts(design.path("phases")).stream().map(Phase::valueOf).toList()).orElse(null) : null));
+        String purpose = text(design.path("designInfo"), "primaryPurpose");
         study.setPrimaryPurposeType(code(study.getPrimaryPurposeType(), PURPOSE_SYSTEM,
-                info == null || info.primaryPurpose() == null ? null : info.primaryPurpose().fhirCode()));
-        ArmsInterventionsModule arms = registration.armsInterventionsModule();
-        study.setArm(arms(study.getArm(), arms == null ? List.of() : orEmpty(arms.armGroups())));
-        OutcomesModule outcomes = registration.outcomesModule();
+                purpose == null ? null : PrimaryPurpose.valueOf(purpose).fhirCode()));
+
+        List<ResearchStudyArmComponent> arms = new ArrayList<>();
+        each(registration.path("armsInterventionsModule").path("armGroups"), (i, group) -> {
+            String label = text(group, "label");
+            ResearchStudyArmComponent arm = study.getArm().stream().filter(a -> Objects.equals(a.getName(), label)).findFirst()
+                    .map(ResearchStudyArmComponent::copy).orElseGet(ResearchStudyArmComponent::new).setName(label);
+            String type = text(group, "type");
+            arm.setType(code(arm.getType(), ARM_TYPE_SYSTEM, type == null ? null : ArmGroupType.valueOf(type).fhirCode()))
+                    .setDescription(text(group, "description"));
+            arm.setId("armGroups-" + i);
+            arms.add(arm);
+        });
+        study.setArm(arms);
+
         List<ResearchStudyObjectiveComponent> objectives = new ArrayList<>();
-        if (outcomes != null) {
-            orEmpty(outcomes.primaryOutcomes()).forEach(o -> objectives.add(objective(study, o.measure(), "primary")));
-            orEmpty(outcomes.secondaryOutcomes()).forEach(o -> objectives.add(objective(study, o.measure(), "secondary")));
+        for (String[] list : OUTCOMES) {
+            each(registration.path("outcomesModule").path(list[0]), (i, outcome) -> {
+                ResearchStudyObjectiveComponent objective = objective(study, text(outcome, "measure"), list[1]);
+                objective.setId(list[0] + "-" + i);
+                objectives.add(objective);
+            });
         }
         study.setObjective(objectives);
-        ContactsLocationsModule contacts = registration.contactsLocationsModule();
-        study.setContact(contacts == null ? List.of() : orEmpty(contacts.centralContacts()).stream().map(StudyRegistration::contact).toList());
+
+        List<ContactDetail> contacts = new ArrayList<>();
+        each(registration.path("contactsLocationsModule").path("centralContacts"), (i, contact) -> {
+            ContactDetail detail = new ContactDetail().setName(text(contact, "name"));
+            detail.setTelecom(telecom(contact, null));
+            detail.setId("centralContacts-" + i);
+            contacts.add(detail);
+        });
+        study.setContact(contacts);
+
+        List<RelatedArtifact> artifacts = new ArrayList<>(study.getRelatedArtifact().stream().filter(a -> !fromRegistry(a)).toList());
+        JsonNode references = registration.path("referencesModule");
+        each(references.path("references"), (i, reference) -> {
+            RelatedArtifact artifact = new RelatedArtifact().setType(RelatedArtifactType.CITATION).setCitation(text(reference, "citation"));
+            Optional.ofNullable(text(reference, "pmid")).ifPresent(pmid -> artifact.setUrl(PUBMED + pmid + "/"));
+            artifact.setId("references-" + i);
+            artifacts.add(artifact);
+        });
+        each(references.path("seeAlsoLinks"), (i, link) -> {
+            RelatedArtifact artifact = new RelatedArtifact().setType(RelatedArtifactType.DOCUMENTATION)
+                    .setDisplay(text(link, "label")).setUrl(text(link, "url"));
+            artifact.setId("seeAlsoLinks-" + i);
+            artifacts.add(artifact);
+        });
+        study.setRelatedArtifact(artifacts);
         study.setSite(sites);
-        study.getExtension().removeIf(e -> REGISTRATION.equals(e.getUrl()));
-        study.addExtension(REGISTRATION, new Attachment().setContentType("application/json")
-                .setData(CtgovJson.write(registration).getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** The registration of {@code study} as the registry shows it: its FHIR elements over the registration last imported. */
-    static ProtocolSection protocolSection(ResearchStudy study, List<StudySites.Site> sites) {
-        ProtocolSection stored = stored(study).orElse(new ProtocolSection(null, null, null, null, null, null, null, null, null, null));
-        IdentificationModule storedId = stored.identificationModule();
-        String title = study.getTitle();
-        String briefTitle = storedId != null && storedId.briefTitle() != null ? storedId.briefTitle() : title;
-        String officialTitle = storedId != null && storedId.officialTitle() == null && Objects.equals(title, briefTitle) ? null : title;
-        IdentificationModule identification = new IdentificationModule(nctId(study).orElse(null),
-                storedId == null ? null : storedId.orgStudyIdInfo(), storedId == null ? null : storedId.organization(),
-                briefTitle, officialTitle, storedId == null ? null : storedId.acronym());
-
-        StatusModule storedStatus = stored.statusModule();
-        StatusModule status = new StatusModule(
-                storedStatus == null ? null : storedStatus.statusVerifiedDate(),
-                study.hasStatus() ? OverallStatus.ofFhir(study.getStatus().toCode()).orElse(null) : null,
-                storedStatus == null ? null : storedStatus.whyStopped(),
-                dateStruct(study.getPeriod().getStartElement(), storedStatus == null ? null : storedStatus.startDateStruct()),
-                storedStatus == null ? null : storedStatus.primaryCompletionDateStruct(),
-                dateStruct(study.getPeriod().getEndElement(), storedStatus == null ? null : storedStatus.completionDateStruct()));
-
-        SponsorCollaboratorsModule storedSponsors = stored.sponsorCollaboratorsModule();
-        Sponsor storedLead = storedSponsors == null ? null : storedSponsors.leadSponsor();
-        String sponsorName = study.getSponsor().hasDisplay() ? study.getSponsor().getDisplay() : storedLead == null ? null : storedLead.name();
-        SponsorCollaboratorsModule sponsors = new SponsorCollaboratorsModule(
-                sponsorName == null ? null : new Sponsor(sponsorName, storedLead != null && sponsorName.equals(storedLead.name()) ? storedLead.sponsorClass() : null),
-                storedSponsors == null ? null : storedSponsors.collaborators());
-
-        DescriptionModule description = new DescriptionModule(study.getDescription(),
-                stored.descriptionModule() == null ? null : stored.descriptionModule().detailedDescription());
-        ConditionsModule conditions = new ConditionsModule(
-                nullIfEmpty(study.getCondition().stream().map(StudyRegistration::text).toList()),
-                nullIfEmpty(study.getKeyword().stream().map(StudyRegistration::text).toList()));
-
-        DesignModule storedDesign = stored.designModule();
-        DesignInfo storedInfo = storedDesign == null ? null : storedDesign.designInfo();
-        List<Phase> phases = codeIn(study.getPhase(), PHASE_SYSTEM).flatMap(Phase::ofFhir)
-                .orElse(storedDesign == null ? null : storedDesign.phases());
-        PrimaryPurpose purpose = codeIn(study.getPrimaryPurposeType(), PURPOSE_SYSTEM)
-                .flatMap(code -> Arrays.stream(PrimaryPurpose.values()).filter(p -> code.equals(p.fhirCode())).findFirst())
-                .orElse(storedInfo == null ? null : storedInfo.primaryPurpose());
-        DesignModule design = new DesignModule(
-                storedDesign != null && storedDesign.studyType() != null ? storedDesign.studyType()
-                        : study.hasArm() ? StudyType.INTERVENTIONAL : null,
-                phases,
-                new DesignInfo(storedInfo == null ? null : storedInfo.allocation(),
-                        storedInfo == null ? null : storedInfo.interventionModel(), purpose,
-                        storedInfo == null ? null : storedInfo.maskingInfo()),
-                storedDesign == null ? null : storedDesign.enrollmentInfo());
-
-        ArmsInterventionsModule storedArms = stored.armsInterventionsModule();
-        List<ArmGroup> armGroups = study.getArm().stream().map(arm -> new ArmGroup(arm.getName(),
-                codeIn(arm.getType(), ARM_TYPE_SYSTEM).flatMap(code -> Arrays.stream(ArmGroupType.values())
-                        .filter(t -> t.fhirCode().equals(code)).findFirst()).orElse(null),
-                arm.getDescription(),
-                matching(storedArms == null ? null : storedArms.armGroups(), ArmGroup::label, arm.getName())
-                        .map(ArmGroup::interventionNames).orElse(null))).toList();
-        ArmsInterventionsModule arms = new ArmsInterventionsModule(nullIfEmpty(armGroups),
-                storedArms == null ? null : storedArms.interventions());
-
-        OutcomesModule storedOutcomes = stored.outcomesModule();
-        OutcomesModule outcomes = new OutcomesModule(
-                nullIfEmpty(outcomes(study, "primary", storedOutcomes == null ? null : storedOutcomes.primaryOutcomes())),
-                nullIfEmpty(outcomes(study, "secondary", storedOutcomes == null ? null : storedOutcomes.secondaryOutcomes())));
-
-        ContactsLocationsModule storedContacts = stored.contactsLocationsModule();
-        List<Contact> centralContacts = study.getContact().stream().map(c -> new Contact(c.getName(),
-                matching(storedContacts == null ? null : storedContacts.centralContacts(), Contact::name, c.getName())
-                        .map(Contact::role).orElse(null),
-                telecom(c, ContactPointSystem.PHONE), telecom(c, ContactPointSystem.EMAIL))).toList();
-        List<Location> locations = sites.stream().map(site -> new Location(site.facility(),
-                matching(storedContacts == null ? null : storedContacts.locations(), Location::facility, site.facility())
-                        .map(Location::status).orElse(null),
-                site.address().getCity(), site.address().getState(), site.address().getPostalCode(),
-                site.address().getCountry())).toList();
-        ContactsLocationsModule contacts = new ContactsLocationsModule(nullIfEmpty(centralContacts),
-                storedContacts == null ? null : storedContacts.overallOfficials(), nullIfEmpty(locations));
-
-        return new ProtocolSection(identification, status, sponsors, description, conditions, design, arms, outcomes,
-                stored.eligibilityModule(), contacts);
+    /** The study's telecom entries for a registry contact (phone, email), marked with the contact's place when it has one. */
+    static List<ContactPoint> telecom(JsonNode contact, String id) {
+        List<ContactPoint> telecom = new ArrayList<>();
+        Optional.ofNullable(text(contact, "phone")).ifPresent(phone -> telecom.add(point(ContactPointSystem.PHONE, phone, id)));
+        Optional.ofNullable(text(contact, "email")).ifPresent(email -> telecom.add(point(ContactPointSystem.EMAIL, email, id)));
+        return telecom;
     }
 
-    private static Optional<ProtocolSection> stored(ResearchStudy study) {
-        return Optional.ofNullable(study.getExtensionByUrl(REGISTRATION))
-                .filter(e -> e.getValue() instanceof Attachment attachment && attachment.hasData())
-                .map(e -> CtgovJson.read(new String(((Attachment) e.getValue()).getData(), StandardCharsets.UTF_8), ProtocolSection.class));
+    /**
+     * What the study's FHIR elements say of its registration, in the registry's shape; {@code officialTitle}:
+     * whether the registration has an official title (then the study's title is that, else its brief title).
+     */
+    static ObjectNode held(ResearchStudy study, List<StudySites.Site> sites, boolean officialTitle) {
+        ObjectNode section = RegistrationTree.object();
+        ObjectNode identification = section.putObject("identificationModule");
+        nctId(study).ifPresent(nct -> identification.put("nctId", nct));
+        study.getIdentifier().stream().filter(i -> ORG_STUDY_ID_SYSTEM.equals(i.getSystem())).findFirst()
+                .ifPresent(id -> identification.putObject("orgStudyIdInfo").put("id", id.getValue()));
+        ArrayNode secondaryIds = RegistrationTree.array();
+        study.getIdentifier().stream().filter(i -> SECONDARY_ID_SYSTEM.equals(i.getSystem())).forEach(identifier -> {
+            ObjectNode secondary = item(secondaryIds, identifier, "secondaryIdInfos");
+            put(secondary, "id", identifier.getValue());
+            put(secondary, "type", identifier.getType().getText());
+            put(secondary, "domain", identifier.getAssigner().getDisplay());
+        });
+        putList(identification, "secondaryIdInfos", secondaryIds);
+        put(identification, officialTitle ? "officialTitle" : "briefTitle", study.getTitle());
+
+        ObjectNode status = section.putObject("statusModule");
+        if (study.hasStatus()) {
+            OverallStatus.ofFhir(study.getStatus().toCode()).ifPresent(s -> status.put("overallStatus", s.name()));
+        }
+        put(status, "whyStopped", study.getReasonStopped().getText());
+        dateStruct(status, "startDateStruct", study.getPeriod().getStartElement());
+        dateStruct(status, "completionDateStruct", study.getPeriod().getEndElement());
+
+        if (study.getSponsor().hasDisplay()) {
+            section.putObject("sponsorCollaboratorsModule").putObject("leadSponsor").put("name", study.getSponsor().getDisplay());
+        }
+        put(section.putObject("descriptionModule"), "briefSummary", study.getDescription());
+        ObjectNode conditions = section.putObject("conditionsModule");
+        putTexts(conditions, "conditions", study.getCondition());
+        putTexts(conditions, "keywords", study.getKeyword());
+
+        ObjectNode design = section.putObject("designModule");
+        codeIn(study.getPhase(), PHASE_SYSTEM).flatMap(Phase::ofFhir).ifPresent(phases -> {
+            ArrayNode list = design.putArray("phases");
+            phases.forEach(p -> list.add(p.name()));
+        });
+        codeIn(study.getPrimaryPurposeType(), PURPOSE_SYSTEM)
+                .flatMap(code -> List.of(PrimaryPurpose.values()).stream().filter(p -> code.equals(p.fhirCode())).findFirst())
+                .ifPresent(p -> design.putObject("designInfo").put("primaryPurpose", p.name()));
+
+        ArrayNode armGroups = RegistrationTree.array();
+        study.getArm().forEach(arm -> {
+            ObjectNode group = item(armGroups, arm, "armGroups");
+            put(group, "label", arm.getName());
+            codeIn(arm.getType(), ARM_TYPE_SYSTEM).flatMap(code -> List.of(ArmGroupType.values()).stream()
+                    .filter(t -> t.fhirCode().equals(code)).findFirst()).ifPresent(t -> group.put("type", t.name()));
+            put(group, "description", arm.getDescription());
+        });
+        putList(section.putObject("armsInterventionsModule"), "armGroups", armGroups);
+
+        ObjectNode outcomes = section.putObject("outcomesModule");
+        for (String[] list : OUTCOMES) {
+            ArrayNode items = RegistrationTree.array();
+            study.getObjective().stream().filter(o -> codeIn(o.getType(), OBJECTIVE_SYSTEM).filter(list[1]::equals).isPresent())
+                    .forEach(objective -> put(item(items, objective, list[0]), "measure", objective.getName()));
+            putList(outcomes, list[0], items);
+        }
+
+        ObjectNode contactsLocations = section.putObject("contactsLocationsModule");
+        ArrayNode centralContacts = RegistrationTree.array();
+        study.getContact().forEach(contact -> {
+            ObjectNode item = item(centralContacts, contact, "centralContacts");
+            put(item, "name", contact.getName());
+            putTelecom(item, contact.getTelecom());
+        });
+        putList(contactsLocations, "centralContacts", centralContacts);
+        ArrayNode locations = RegistrationTree.array();
+        sites.forEach(site -> locations.add(SiteFields.held(site, index(site.reference(), "locations"))));
+        putList(contactsLocations, "locations", locations);
+
+        ObjectNode references = section.putObject("referencesModule");
+        ArrayNode citations = RegistrationTree.array();
+        ArrayNode links = RegistrationTree.array();
+        study.getRelatedArtifact().forEach(artifact -> {
+            if (artifact.getType() == RelatedArtifactType.CITATION) {
+                ObjectNode citation = item(citations, artifact, "references");
+                Matcher pmid = PMID.matcher(artifact.hasUrl() ? artifact.getUrl() : "");
+                if (pmid.matches()) {
+                    citation.put("pmid", pmid.group(1));
+                }
+                put(citation, "citation", artifact.getCitation());
+            } else if (artifact.getType() == RelatedArtifactType.DOCUMENTATION) {
+                ObjectNode link = item(links, artifact, "seeAlsoLinks");
+                put(link, "label", artifact.getDisplay());
+                put(link, "url", artifact.getUrl());
+            }
+        });
+        putList(references, "references", citations);
+        putList(references, "seeAlsoLinks", links);
+        return prune(section);
     }
 
-    private static List<Outcome> outcomes(ResearchStudy study, String type, List<Outcome> stored) {
-        return study.getObjective().stream()
-                .filter(o -> codeIn(o.getType(), OBJECTIVE_SYSTEM).filter(type::equals).isPresent())
-                .map(o -> matching(stored, Outcome::measure, o.getName())
-                        .orElse(new Outcome(o.getName(), null, null)))
-                .toList();
+    /** The contacts a list of telecom entries stands for: those of one contact share the contact's element id. */
+    static void putTelecom(ObjectNode contact, List<ContactPoint> telecom) {
+        telecom.stream().filter(t -> t.getSystem() == ContactPointSystem.PHONE).findFirst().ifPresent(t -> contact.put("phone", t.getValue()));
+        telecom.stream().filter(t -> t.getSystem() == ContactPointSystem.EMAIL).findFirst().ifPresent(t -> contact.put("email", t.getValue()));
     }
 
-    private static List<ResearchStudyArmComponent> arms(List<ResearchStudyArmComponent> existing, List<ArmGroup> groups) {
-        return groups.stream().map(group -> {
-            String code = group.type() == null ? null : group.type().fhirCode();
-            ResearchStudyArmComponent arm = existing.stream().filter(a -> Objects.equals(a.getName(), group.label()))
-                    .findFirst().map(ResearchStudyArmComponent::copy).orElse(new ResearchStudyArmComponent().setName(group.label()));
-            return arm.setType(code(arm.getType(), ARM_TYPE_SYSTEM, code)).setDescription(group.description());
-        }).toList();
+    /** A new item of {@code list}, carrying its place in the registration when the element has one. */
+    static ObjectNode item(ArrayNode list, Element element, String name) {
+        ObjectNode item = list.addObject();
+        Integer index = index(element, name);
+        if (index != null) {
+            item.put(RegistrationTree.INDEX, index);
+        }
+        return item;
+    }
+
+    static Integer index(Element element, String name) {
+        String id = element.getId();
+        if (id == null || !id.startsWith(name + "-")) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(id.substring(name.length() + 1));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    static void put(ObjectNode node, String field, String value) {
+        if (value != null && !value.isEmpty()) {
+            node.put(field, value);
+        }
+    }
+
+    static void each(JsonNode list, IndexedConsumer consumer) {
+        for (int i = 0; i < list.size(); i++) {
+            consumer.accept(i, list.get(i));
+        }
+    }
+
+    interface IndexedConsumer {
+        void accept(int index, JsonNode item);
+    }
+
+    private static ContactPoint point(ContactPointSystem system, String value, String id) {
+        ContactPoint point = new ContactPoint().setSystem(system).setValue(value);
+        point.setId(id);
+        return point;
+    }
+
+    private static boolean fromRegistry(RelatedArtifact artifact) {
+        return index(artifact, "references") != null || index(artifact, "seeAlsoLinks") != null;
+    }
+
+    private static void putList(ObjectNode node, String field, ArrayNode list) {
+        if (!list.isEmpty()) {
+            node.set(field, list);
+        }
+    }
+
+    private static void putTexts(ObjectNode node, String field, List<CodeableConcept> concepts) {
+        ArrayNode texts = RegistrationTree.array();
+        concepts.stream().map(StudyRegistration::text).filter(Objects::nonNull).forEach(texts::add);
+        putList(node, field, texts);
+    }
+
+    /** The object without its empty objects. */
+    private static ObjectNode prune(ObjectNode node) {
+        List<String> empty = new ArrayList<>();
+        node.fields().forEachRemaining(field -> {
+            if (field.getValue().isObject() && prune((ObjectNode) field.getValue()).isEmpty()) {
+                empty.add(field.getKey());
+            }
+        });
+        node.remove(empty);
+        return node;
+    }
+
+    private static List<String> texts(JsonNode list) {
+        List<String> texts = new ArrayList<>();
+        list.forEach(item -> texts.add(item.asText()));
+        return texts;
     }
 
     private static ResearchStudyObjectiveComponent objective(ResearchStudy study, String measure, String type) {
@@ -226,26 +354,11 @@ final class StudyRegistration {
                         .setType(new CodeableConcept().addCoding(new Coding(OBJECTIVE_SYSTEM, type, null))));
     }
 
-    private static ContactDetail contact(Contact contact) {
-        ContactDetail detail = new ContactDetail().setName(contact.name());
-        if (contact.phone() != null) {
-            detail.addTelecom().setSystem(ContactPointSystem.PHONE).setValue(contact.phone());
-        }
-        if (contact.email() != null) {
-            detail.addTelecom().setSystem(ContactPointSystem.EMAIL).setValue(contact.email());
-        }
-        return detail;
-    }
-
-    private static String telecom(ContactDetail contact, ContactPointSystem system) {
-        return contact.getTelecom().stream().filter(t -> t.getSystem() == system).map(ContactPoint::getValue).findFirst().orElse(null);
-    }
-
     /** The concepts for these texts, keeping an existing concept (with its codings) whose text or display matches. */
     private static List<CodeableConcept> concepts(List<CodeableConcept> existing, List<String> texts) {
-        return orEmpty(texts).stream()
+        return texts.stream()
                 .map(text -> existing.stream().filter(c -> text.equalsIgnoreCase(text(c))).findFirst()
-                        .orElse(new CodeableConcept().setText(text)))
+                        .map(CodeableConcept::copy).orElseGet(CodeableConcept::new).setText(text))
                 .toList();
     }
 
@@ -273,31 +386,15 @@ final class StudyRegistration {
                 : concept.getCoding().stream().filter(c -> system.equals(c.getSystem()) && c.hasCode()).map(Coding::getCode).findFirst();
     }
 
-    private static DateTimeType date(DateStruct date) {
-        return date == null || date.date() == null ? null : new DateTimeType(date.date());
+    private static DateTimeType date(JsonNode dateStruct) {
+        String date = text(dateStruct, "date");
+        return date == null ? null : new DateTimeType(date);
     }
 
-    private static DateStruct dateStruct(DateTimeType date, DateStruct stored) {
-        if (date == null || !date.hasValue()) {
-            return null;
+    private static void dateStruct(ObjectNode status, String field, DateTimeType date) {
+        if (date != null && date.hasValue()) {
+            String value = date.getValueAsString();
+            status.putObject(field).put("date", value.length() > 10 ? value.substring(0, 10) : value);
         }
-        String value = date.getValueAsString();
-        if (value.length() > 10) {
-            value = value.substring(0, 10);
-        }
-        return new DateStruct(value, stored != null && value.equals(stored.date()) ? stored.type() : null);
     }
-
-    private static <T> Optional<T> matching(List<T> items, Function<T, String> key, String value) {
-        return orEmpty(items).stream().filter(i -> Objects.equals(key.apply(i), value)).findFirst();
-    }
-
-    private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list;
-    }
-
-    private static <T> List<T> nullIfEmpty(List<T> list) {
-        return list.isEmpty() ? null : list;
-    }
-
 }

@@ -21,7 +21,7 @@ final class TrialOperationRules {
     private static final List<String> ON_STUDY = List.of("$simon-status", "$endpoints");
     private static final List<String> TERMINOLOGY = List.of("$expand", "$lookup", "$validate-code", "$subsumes", "$translate");
     private static final List<String> REGISTRY_ON_TYPE = List.of("$import-ctgov");
-    private static final List<String> REGISTRY_ON_STUDY = List.of("$ctgov-export");
+    private static final List<String> REGISTRY_ON_STUDY = List.of("$ctgov-export", "$ctgov-prs-export");
 
     private final StoredOwners owners;
 

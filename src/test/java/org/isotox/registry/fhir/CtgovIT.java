@@ -61,7 +61,7 @@ class CtgovIT {
             assertThat(study.getObjective()).hasSize(5);
             assertThat(study.getSite()).hasSize(3).allMatch(site -> site.getReference().startsWith("Location/"));
             assertThat(study.getSponsor().getDisplay()).isEqualTo("The Second Hospital of Hebei Medical University");
-            assertThat(study.getExtensionByUrl(StudyRegistration.REGISTRATION)).isNotNull();
+            assertThat(study.getExtensionByUrl(KeptRegistration.REGISTRATION)).isNotNull();
             assertThat(Fhir.count("ResearchStudy", "identifier=https://clinicaltrials.gov|" + nct)).isEqualTo(1);
         }
 
