@@ -45,6 +45,11 @@ public final class Prescriptions {
 
     /** Records {@code practitioner}'s approval of this version of the prescription in {@code role}. */
     public static void approve(ServiceRequest prescription, String practitioner, String role) {
+        create(approval(prescription, practitioner, role));
+    }
+
+    /** {@code practitioner}'s approval of this version of the prescription in {@code role}, not yet stored. */
+    public static Provenance approval(ServiceRequest prescription, String practitioner, String role) {
         Provenance approval = new Provenance();
         approval.addTarget(new Reference("ServiceRequest/" + prescription.getIdElement().getIdPart() + "/_history/"
                 + prescription.getMeta().getVersionId()));
@@ -52,7 +57,7 @@ public final class Prescriptions {
         approval.addAgent()
                 .setWho(new Reference(practitioner))
                 .addRole(new CodeableConcept().addCoding(new Coding("https://isotox.org/fhir/CodeSystem/isotox", role, null)));
-        create(approval);
+        return approval;
     }
 
     /** A new practitioner; returns {@code Practitioner/id}. */

@@ -55,7 +55,8 @@ class PrescriptionApprovals {
         return missing;
     }
 
-    private static java.util.Optional<String> role(ProvenanceAgentComponent agent) {
+    /** The approval role of an agent that is a Practitioner; empty for any other agent. */
+    static java.util.Optional<String> role(ProvenanceAgentComponent agent) {
         if (!agent.getWho().hasReference() || !agent.getWho().getReference().startsWith("Practitioner/")) {
             return java.util.Optional.empty();
         }

@@ -6,6 +6,7 @@ import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditContextServices;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Reference;
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -29,9 +30,9 @@ final class TokenAuditContext implements IBalpAuditContextServices {
     @Override
     public Reference getAgentUserWho(RequestDetails request) {
         Optional<Jwt> token = BearerGrants.token();
-        Optional<String> fhirUser = token.map(t -> t.getClaimAsString(TokenClaims.FHIR_USER));
+        Optional<String> fhirUser = token.map(t -> t.getClaimAsString(TokenClaims.FHIR_USER)).filter(u -> !u.isBlank());
         if (fhirUser.isPresent()) {
-            return new Reference(fhirUser.get());
+            return userReference(fhirUser.get(), token, request);
         }
         Reference who = identified(token, token.map(Jwt::getSubject).orElse(UNKNOWN));
         token.map(t -> t.getClaimAsString(TokenClaims.ROLE)).ifPresent(role -> who.setDisplay(who.getIdentifier().getValue() + " (" + role + ")"));
@@ -50,6 +51,19 @@ final class TokenAuditContext implements IBalpAuditContextServices {
     @Override
     public String massageResourceIdForStorage(RequestDetails request, IBaseResource resource, IIdType resourceId) {
         return resourceId.toUnqualified().getValue();
+    }
+
+    /**
+     * The person as a reference this server can store: relative when {@code fhirUser} is relative or on this
+     * server; a person on another server (an absolute URL, as SMART issuers usually write it) is named by that URL
+     * as an identifier, since HAPI refuses to store an external reference (and a write's audit must not fail).
+     */
+    private static Reference userReference(String fhirUser, Optional<Jwt> token, RequestDetails request) {
+        IdType person = new IdType(fhirUser);
+        if (!person.hasBaseUrl() || person.getBaseUrl().equals(request.getFhirServerBase())) {
+            return new Reference(person.toUnqualifiedVersionless().getValue());
+        }
+        return identified(token, fhirUser);
     }
 
     private static Reference identified(Optional<Jwt> token, String value) {

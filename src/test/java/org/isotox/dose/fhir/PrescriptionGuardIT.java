@@ -1,5 +1,6 @@
 package org.isotox.dose.fhir;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.isotox.testsupport.Fhir.count;
 import static org.isotox.testsupport.Fhir.fhirRequest;
@@ -7,11 +8,14 @@ import static org.isotox.testsupport.Fhir.outcome;
 import static org.isotox.testsupport.Fhir.parse;
 
 import io.restassured.response.Response;
+import java.util.Map;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus;
+import org.isotox.security.fhir.MintedTokens;
 import org.isotox.testsupport.Dvhs;
+import org.isotox.testsupport.Fhir;
 import org.isotox.testsupport.FhirServerTest;
 import org.isotox.testsupport.IhrStudy;
 import org.isotox.testsupport.Prescriptions;
@@ -112,6 +116,32 @@ class PrescriptionGuardIT {
 
         ServiceRequest activated = draft.copy().setStatus(ServiceRequestStatus.ACTIVE);
         fhirRequest(activated).put("/ServiceRequest/" + draft.getIdElement().getIdPart()).then().statusCode(200);
+    }
+
+    @Test
+    void anApprovalIsGivenUnderTheSignedInPractitionersOwnName() {
+        ServiceRequest draft = parse(fhirRequest(prescription(patient, 3, 23, 69)).post("/ServiceRequest").then()
+                .statusCode(201).extract().response(), ServiceRequest.class);
+        String physicist = Prescriptions.practitioner("Physicist");
+        String colleague = Prescriptions.practitioner("Colleague");
+        String physicistsToken = MintedTokens.token().claims(Map.of("isotox_role", "coordinator",
+                "scope", "openid fhirUser user/*.cruds", "fhirUser", "http://isotox.test/fhir/" + physicist)).sign();
+        String approvals = "/Provenance?target=ServiceRequest/" + draft.getIdElement().getIdPart();
+
+        Response forged = given().auth().oauth2(physicistsToken).contentType(Fhir.JSON).accept(Fhir.JSON)
+                .body(Fhir.json(Prescriptions.approval(draft, colleague, "radiation-oncologist-approval")))
+                .post("/Provenance");
+
+        assertThat(forged.statusCode()).as(forged.asString()).isEqualTo(403);
+        assertThat(outcome(forged).getIssueFirstRep().getExpression()).extracting(e -> e.getValue())
+                .containsExactly("Provenance.agent[0].who");
+        assertThat(outcome(forged).getIssueFirstRep().getDiagnostics()).contains(colleague, physicist);
+        assertThat(count("Provenance", approvals.substring("/Provenance?".length()))).as("nothing stored").isZero();
+
+        Response own = given().auth().oauth2(physicistsToken).contentType(Fhir.JSON).accept(Fhir.JSON)
+                .body(Fhir.json(Prescriptions.approval(draft, physicist, "physicist-approval")))
+                .post("/Provenance");
+        assertThat(own.statusCode()).as(own.asString()).isEqualTo(201);
     }
 
     private static void assertActivationRefused(ServiceRequest draft, String reason) {

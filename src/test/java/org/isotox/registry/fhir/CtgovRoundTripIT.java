@@ -117,11 +117,10 @@ class CtgovRoundTripIT {
         JsonNode exported = JSON.readTree(export(study));
         long end = System.nanoTime();
 
+        // timings are printed, never asserted (a shared CI machine's speed is no verdict)
         System.out.printf("1148 locations: import %.1f s, export %.1f s%n", (imported - start) / 1e9, (end - imported) / 1e9);
         assertThat(study.getSite()).hasSize(1148);
         assertThat(exported.at("/protocolSection/contactsLocationsModule/locations")).isEqualTo(many);
-        assertThat((imported - start) / 1e9).as("import seconds").isLessThan(60);
-        assertThat((end - imported) / 1e9).as("export seconds").isLessThan(30);
     }
 
     @Test
