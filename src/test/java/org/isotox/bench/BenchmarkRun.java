@@ -134,14 +134,16 @@ class BenchmarkRun {
                 loaded.addAll(studies);
             }
         }
+        if (modes.size() == ServerMode.values().length) {
+            ehr.put("ratios", EhrRatios.of(ehr));
+            System.out.println("EHR workload over baseline: " + ehr.get("ratios"));
+        }
         if (modes.size() < ServerMode.values().length || ingestOnly) {
             report(false);
             return;
         }
         ingest.put("fullOverBaseline", Math.round(100 * rate(ingest, "full") / rate(ingest, "baseline")) / 100.0);
         ingest.put("fullOverRulesOff", Math.round(100 * rate(ingest, "full") / rate(ingest, "rules-off")) / 100.0);
-        ehr.put("ratios", EhrRatios.of(ehr));
-        System.out.println("EHR workload, full over baseline: " + ehr.get("ratios"));
 
         String measured = "bench_full";
         if (keptData != null) {

@@ -16,9 +16,11 @@ record ExportedRegistration(JsonNode protocolSection, List<Difference> conflicts
         JsonNode rest = KeptRegistration.rest(study).orElse(null);
         // the study's title is the official one when the registration has a brief title beside it
         boolean officialTitle = rest != null && rest.path("identificationModule").hasNonNull("briefTitle");
-        JsonNode exported = RegistrationTree.overlay(StudyRegistration.held(study, sites, officialTitle), rest);
+        JsonNode held = StudyRegistration.withRegisteredStatus(StudyRegistration.held(study, sites, officialTitle), rest);
+        JsonNode exported = RegistrationTree.overlay(held, rest);
         List<Difference> conflicts = KeptRegistration.heldAtImport(study)
-                .map(held -> RegistrationTree.differences(exported, RegistrationTree.overlay(held, rest)))
+                .map(atImport -> RegistrationTree.differences(exported,
+                        RegistrationTree.overlay(StudyRegistration.withRegisteredStatus(atImport, rest), rest)))
                 .orElse(List.of());
         return new ExportedRegistration(RegistrationTree.plain(exported), conflicts);
     }

@@ -23,8 +23,10 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ResearchStudy;
+import org.hl7.fhir.r4.model.ResearchStudy.ResearchStudyStatus;
 import org.hl7.fhir.r4.model.Resource;
 import org.isotox.fhir.OperationPart;
+import org.isotox.registry.domain.OverallStatus;
 import org.isotox.registry.domain.ProtocolSection;
 import org.isotox.registry.domain.ProtocolSection.IdentificationModule;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,6 +58,16 @@ class RegistrationImport {
     RegistrationImport(DaoRegistry daoRegistry, StudySites studySites) {
         this.daoRegistry = daoRegistry;
         this.studySites = studySites;
+    }
+
+    /** The status of a record whose overall status the registry set to UNKNOWN: the last known one. */
+    private static ResearchStudyStatus lastKnownStatus(ObjectNode registrySide) {
+        return OverallStatus.named(registrySide.at("/assigned/statusModule/lastKnownStatus").asText())
+                .flatMap(OverallStatus::fhirCode)
+                .map(ResearchStudyStatus::fromCode)
+                .orElseThrow(() -> OperationPart.malformed(IssueType.REQUIRED,
+                        "The registry's status is UNKNOWN and the record has no known last status to take instead",
+                        "protocolSection.statusModule.lastKnownStatus"));
     }
 
     /** {@code record}: the record as read ({@link CtgovJson#read}, which checked its shape); {@code tree}: the same record as JSON. */
@@ -101,6 +113,9 @@ class RegistrationImport {
                 : organization(transaction, stored, organizations, sponsorName, null);
 
         StudyRegistration.apply(registration, study, sponsor, siteReferences);
+        if (!study.hasStatus()) {
+            study.setStatus(lastKnownStatus(registrySide));
+        }
         boolean officialTitle = registration.path("identificationModule").hasNonNull("officialTitle");
         ObjectNode held = StudyRegistration.held(study, sites, officialTitle);
         KeptRegistration.keep(study, RegistrationTree.rest(registration, held), registrySide, held);

@@ -80,7 +80,7 @@ final class StudyRegistration {
         study.setTitle(officialTitle != null ? officialTitle : text(identification, "briefTitle"));
 
         JsonNode status = registration.path("statusModule");
-        study.setStatus(ResearchStudyStatus.fromCode(OverallStatus.valueOf(text(status, "overallStatus")).fhirCode()));
+        study.setStatus(OverallStatus.valueOf(text(status, "overallStatus")).fhirCode().map(ResearchStudyStatus::fromCode).orElse(null));
         study.getPeriod().setStartElement(date(status.path("startDateStruct"))).setEndElement(date(status.path("completionDateStruct")));
         if (!study.getPeriod().hasStart() && !study.getPeriod().hasEnd()) {
             study.setPeriod(null);
@@ -163,6 +163,24 @@ final class StudyRegistration {
      * What the study's FHIR elements say of its registration, in the registry's shape; {@code officialTitle}:
      * whether the registration has an official title (then the study's title is that, else its brief title).
      */
+    /**
+     * {@code held} with the registration's own overall status where FHIR's status still means it (enrolling by
+     * invitation is {@code active} in FHIR, which otherwise exports as recruiting).
+     */
+    static JsonNode withRegisteredStatus(JsonNode held, JsonNode rest) {
+        JsonNode heldStatus = held.path("statusModule").path("overallStatus");
+        Optional<OverallStatus> registered = rest == null ? Optional.empty()
+                : OverallStatus.named(rest.path("statusModule").path("overallStatus").asText());
+        if (!heldStatus.isTextual() || registered.isEmpty()) {
+            return held;
+        }
+        Optional<String> fhirCode = OverallStatus.valueOf(heldStatus.asText()).fhirCode();
+        JsonNode refined = held.deepCopy();
+        fhirCode.flatMap(code -> OverallStatus.ofFhir(code, registered))
+                .ifPresent(status -> ((ObjectNode) refined.get("statusModule")).put("overallStatus", status.name()));
+        return refined;
+    }
+
     static ObjectNode held(ResearchStudy study, List<StudySites.Site> sites, boolean officialTitle) {
         ObjectNode section = RegistrationTree.object();
         ObjectNode identification = section.putObject("identificationModule");
@@ -181,7 +199,7 @@ final class StudyRegistration {
 
         ObjectNode status = section.putObject("statusModule");
         if (study.hasStatus()) {
-            OverallStatus.ofFhir(study.getStatus().toCode()).ifPresent(s -> status.put("overallStatus", s.name()));
+            OverallStatus.ofFhir(study.getStatus().toCode(), Optional.empty()).ifPresent(s -> status.put("overallStatus", s.name()));
         }
         put(status, "whyStopped", study.getReasonStopped().getText());
         dateStruct(status, "startDateStruct", study.getPeriod().getStartElement());

@@ -193,6 +193,53 @@ class CtgovRoundTripIT {
         assertThat(conflicts.get("/protocolSection/contactsLocationsModule/locations/" + sites)[1].isNull()).isTrue();
     }
 
+    @Test
+    void aStudyEnrollingByInvitationIsActiveInFhirAndExportedAsItWasRegistered() throws IOException {
+        ResearchStudy study = importRecord(withStatus(fixture("NCT06171568"), "ENROLLING_BY_INVITATION", null));
+
+        assertThat(study.getStatus()).isEqualTo(ResearchStudy.ResearchStudyStatus.ACTIVE);
+        JsonNode exported = JSON.readTree(export(study));
+        assertThat(exported.at("/protocolSection/statusModule/overallStatus").asText()).isEqualTo("ENROLLING_BY_INVITATION");
+        assertThat(exported.path("conflicts").size()).as("conflicts").isZero();
+
+        study.setStatus(ResearchStudy.ResearchStudyStatus.CLOSEDTOACCRUAL);
+        fhirRequest(study).contentType("application/fhir+json; charset=UTF-8").put("/ResearchStudy/" + study.getIdElement().getIdPart())
+                .then().statusCode(200);
+        JsonNode closed = JSON.readTree(export(study));
+        assertThat(closed.at("/protocolSection/statusModule/overallStatus").asText()).isEqualTo("ACTIVE_NOT_RECRUITING");
+        assertThat(closed.at("/conflicts/0/path").asText()).isEqualTo("/protocolSection/statusModule/overallStatus");
+        assertThat(closed.at("/conflicts/0/registration").asText()).isEqualTo("ENROLLING_BY_INVITATION");
+    }
+
+    @Test
+    void aStudyWhoseStatusTheRegistryCallsUnknownTakesItsLastKnownStatus() throws IOException {
+        ResearchStudy study = importRecord(withStatus(fixture("NCT06171568"), "UNKNOWN", "RECRUITING"));
+
+        assertThat(study.getStatus()).isEqualTo(ResearchStudy.ResearchStudyStatus.ACTIVE);
+        JsonNode exported = JSON.readTree(export(study));
+        assertThat(exported.at("/protocolSection/statusModule/overallStatus").asText())
+                .as("UNKNOWN is the registry's word, not the sponsor's").isEqualTo("RECRUITING");
+        assertThat(exported.path("conflicts").size()).as("conflicts").isZero();
+
+        Response refused = fhirRequest().contentType("application/json").body(withStatus(fixture("NCT06171568"), "UNKNOWN", null))
+                .post("/ResearchStudy/$import-ctgov");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.asString()).contains("protocolSection.statusModule.lastKnownStatus");
+    }
+
+    /** The record under a fresh NCT number with this overall status (and last known status, when given). */
+    private static String withStatus(String record, String overallStatus, String lastKnownStatus) throws IOException {
+        ObjectNode tree = (ObjectNode) JSON.readTree(record);
+        ((ObjectNode) tree.at("/protocolSection/identificationModule")).put("nctId", freshNct());
+        ObjectNode status = (ObjectNode) tree.at("/protocolSection/statusModule");
+        status.put("overallStatus", overallStatus);
+        status.remove("lastKnownStatus");
+        if (lastKnownStatus != null) {
+            status.put("lastKnownStatus", lastKnownStatus);
+        }
+        return JSON.writeValueAsString(tree);
+    }
+
     /** The PRS upload form validates against the registry's own schemas (ProtocolRecordSchema.xsd with RRSUploadSchema.xsd). */
     @ParameterizedTest
     @ValueSource(strings = {"NCT02278341", "NCT06171568", "NCT00763412", "NCT03630471"})
