@@ -59,7 +59,10 @@ class BenchmarkRun {
     private final boolean growOnly = Boolean.getBoolean("bench.growOnly");
     private final int loadMinutes = Integer.getInteger("bench.loadMinutes", 0);
     private final StudyLedger ledger = keptData == null ? StudyLedger.inMemory() : StudyLedger.in(keptData.resolve("studies.txt"));
-    private static final List<String> JVM = List.of("-Xmx1g");
+    private final List<String> jvm = flightRecording
+            // JFR keeps 64 frames by default: HAPI's transaction stacks are deeper, and a profile cut at 64 names no caller
+            ? List.of("-Xmx1g", "-XX:FlightRecorderOptions:stackdepth=1024")
+            : List.of("-Xmx1g");
     private static final String SCALE_DATABASE = "bench_scale";
     private final Path out = Path.of("target", "bench");
     private final Map<String, Object> results = new LinkedHashMap<>();
@@ -86,7 +89,7 @@ class BenchmarkRun {
         for (ServerMode mode : modes) {
             String database = EmbeddedPostgresDatabase.freshDatabase("bench_" + mode.label.replace('-', '_'));
             long start = System.nanoTime();
-            ServerProcess server = ServerProcess.start(out.resolve("server-" + mode.label + ".log"), database, JVM, mode.arguments);
+            ServerProcess server = ServerProcess.start(out.resolve("server-" + mode.label + ".log"), database, jvm, mode.arguments);
             double ready = (System.nanoTime() - start) / 1e9;
             client = new BenchClient(server.port(), mode.secured);
             Ingest.run(client, List.of(BenchStudy.create(client, "w" + mode.ordinal(), 1, 6, FIRST_ENROLMENT, AS_OF)), THREADS);
@@ -148,7 +151,7 @@ class BenchmarkRun {
         String measured = "bench_full";
         if (keptData != null) {
             measured = SCALE_DATABASE;
-            full = ServerProcess.start(out.resolve("server-scale.log"), EmbeddedPostgresDatabase.existingOrNewDatabase(measured), JVM,
+            full = ServerProcess.start(out.resolve("server-scale.log"), EmbeddedPostgresDatabase.existingOrNewDatabase(measured), jvm,
                     ServerMode.FULL.arguments);
             client = new BenchClient(full.port(), true);
             loaded.addAll(loadedEarlier(client));
@@ -169,7 +172,7 @@ class BenchmarkRun {
 
         long start = System.nanoTime();
         try (ServerProcess restarted = ServerProcess.start(out.resolve("server-restart.log"),
-                EmbeddedPostgresDatabase.databaseUrl(measured), JVM, ServerMode.FULL.arguments)) {
+                EmbeddedPostgresDatabase.databaseUrl(measured), jvm, ServerMode.FULL.arguments)) {
             results.put("readyAfterRestartSeconds", round((System.nanoTime() - start) / 1e9));
         }
         report(true);
@@ -182,7 +185,7 @@ class BenchmarkRun {
             throw new IllegalArgumentException("bench.growOnly grows the data set kept in bench.dataDir; name that directory");
         }
         try (ServerProcess server = ServerProcess.start(out.resolve("server-scale.log"),
-                EmbeddedPostgresDatabase.existingOrNewDatabase(SCALE_DATABASE), JVM, ServerMode.FULL.arguments)) {
+                EmbeddedPostgresDatabase.existingOrNewDatabase(SCALE_DATABASE), jvm, ServerMode.FULL.arguments)) {
             BenchClient client = new BenchClient(server.port(), true);
             grow(client, new ArrayList<>(loadedEarlier(client)));
         }
