@@ -49,6 +49,14 @@ public final class OwnershipPolicy {
         return Optional.of(grant.site().<Set<Owner>>map(site -> Set.of(Owner.site(site.code()), Owner.SHARED)).orElse(Set.of()));
     }
 
+    /**
+     * Whether the decision on a write of this type reads the owners of what the resource refers to: an
+     * AuditEvent's owner follows from its writer alone, so the look-ups of its many references are spared.
+     */
+    public static boolean readsReferences(String resourceType) {
+        return !AUDIT_EVENT.equals(resourceType);
+    }
+
     /** The owner a write stamps on the resource, or the rule it breaks. */
     public static WriteVerdict decide(Writer writer, Write write) {
         if (AUDIT_EVENT.equals(write.resourceType())) {

@@ -12,6 +12,7 @@ import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.ResearchSubject;
 import org.isotox.security.domain.Owner;
+import org.isotox.security.domain.OwnershipPolicy;
 import org.isotox.security.domain.Write;
 import org.isotox.study.fhir.StudyRoster;
 import org.springframework.stereotype.Component;
@@ -34,8 +35,8 @@ class WriteFacts {
      */
     Write of(IBaseResource resource, Optional<Owner> stored, Function<IIdType, Optional<Owner>> ownerOfTarget) {
         String type = fhirContext.getResourceType(resource);
-        return new Write(type, stored, OwnershipLabels.of(resource), referencedOwners(resource, ownerOfTarget), namedSite(resource),
-                DefinitionTypes.contains(type));
+        Set<Owner> referenced = OwnershipPolicy.readsReferences(type) ? referencedOwners(resource, ownerOfTarget) : Set.of();
+        return new Write(type, stored, OwnershipLabels.of(resource), referenced, namedSite(resource), DefinitionTypes.contains(type));
     }
 
     String type(IBaseResource resource) {

@@ -146,6 +146,16 @@ class OwnershipPolicyTest {
                 .isEqualTo(OwnershipRule.READ_ONLY);
     }
 
+    @Test
+    void theAuditTrailsOwnerDoesNotDependOnWhatItRefersTo() {
+        assertThat(OwnershipPolicy.readsReferences("AuditEvent")).isFalse();
+        assertThat(OwnershipPolicy.readsReferences("Provenance")).isTrue();
+        for (Set<Owner> referenced : List.of(Set.<Owner>of(), Set.of(MINE), Set.of(THEIRS, Owner.SHARED))) {
+            assertThat(stamped(OwnershipPolicy.decide(Writer.SERVER, write("AuditEvent", Optional.empty(), referenced))))
+                    .isEqualTo(Owner.TRIAL_WIDE);
+        }
+    }
+
     @ParameterizedTest(name = "{0} sees data of {1}: {2}")
     @CsvSource({
         "investigator, ihr-hmu2, true",
