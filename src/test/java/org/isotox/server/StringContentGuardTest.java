@@ -43,6 +43,21 @@ class StringContentGuardTest {
     }
 
     @Test
+    void refusesInContainedResourcesAndInTheNarrative() {
+        Patient contained = new Patient();
+        contained.setId("p1");
+        contained.addName().addGiven("Bell\u0007");
+        Observation observation = new Observation();
+        observation.addContained(contained);
+        assertThat(expressionOfRefusal(observation)).isEqualTo("Observation.contained[0].name[0].given[0]");
+
+        Patient narrated = new Patient();
+        narrated.getText().setStatus(org.hl7.fhir.r4.model.Narrative.NarrativeStatus.GENERATED)
+                .setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\">Escape \u001B</div>");
+        assertThat(expressionOfRefusal(narrated)).isEqualTo("Patient.text.div");
+    }
+
+    @Test
     void storesTabsNewlinesAndAnyLanguage() {
         Observation observation = new Observation();
         observation.addNote().setText("line\n\tindented\r\n张伟 Müller \uD83D\uDE00");
