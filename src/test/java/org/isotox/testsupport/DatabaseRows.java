@@ -19,6 +19,12 @@ public final class DatabaseRows {
         return single("SELECT count(*) FROM hfj_res_ver WHERE res_type <> 'AuditEvent'");
     }
 
+    /** The search-index rows (token and string) of {@code resourceType}'s search parameter {@code code}. */
+    public static long indexRows(String resourceType, String code) {
+        String where = " WHERE res_type = '" + resourceType + "' AND sp_name = '" + code + "'";
+        return single("SELECT (SELECT count(*) FROM hfj_spidx_token" + where + ") + (SELECT count(*) FROM hfj_spidx_string" + where + ")");
+    }
+
     /** The single number {@code sql} selects. */
     private static long single(String sql) {
         try (Connection connection = DriverManager.getConnection(

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IBaseReference;
 import org.hl7.fhir.instance.model.api.IIdType;
@@ -24,7 +25,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Keeps the audit trail in this server's own database. The AuditEvents of a write are stored once
- * the write has committed, together, in a transaction of their own: only writes that happened are
+ * the write has committed, as one event for all the writes of its transaction
+ * ({@link TransactionAuditEvent}), in a transaction of their own: only writes that happened are
  * recorded, and the write's transaction is left to HAPI and the trial rules alone (a nested write
  * there disturbs the searches the rules make before commit). The AuditEvents of a request's reads
  * and searches (BALP has one per patient in a search result) are stored together on a background
@@ -52,12 +54,30 @@ final class StoredAuditTrail implements IBalpAuditEventSink {
 
     @Override
     public void recordAuditEvent(AuditEvent event) {
+        searchableByIdentity(event);
         // a search runs in a (read-only) transaction too: what decides is whether the event records a write
         if (isWrite(event) && TransactionSynchronizationManager.isSynchronizationActive()) {
             eventsOfTransaction().add(event);
         } else {
             addRead(event);
         }
+    }
+
+    /**
+     * Adds one more write to the event of the running transaction, when a write of it has been
+     * recorded already; false when there is none yet (the caller then records the write's whole event).
+     */
+    @SuppressWarnings("unchecked")
+    boolean joinsTransactionEvent(Supplier<AuditEvent> write) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return false;
+        }
+        List<AuditEvent> events = (List<AuditEvent>) TransactionSynchronizationManager.getResource(this);
+        if (events == null || events.isEmpty()) {
+            return false;
+        }
+        events.add(write.get());
+        return true;
     }
 
     /**
@@ -92,14 +112,19 @@ final class StoredAuditTrail implements IBalpAuditEventSink {
                     TransactionSynchronizationManager.unbindResourceIfPossible(StoredAuditTrail.this);
                 }
             });
-            afterCommit.run(() -> store(created));
+            afterCommit.run(() -> storeWrites(created));
             events = created;
         }
         return events;
     }
 
+    /** The writes of one transaction, as one event ({@link TransactionAuditEvent}). */
+    private void storeWrites(List<AuditEvent> events) {
+        events.stream().filter(event -> event.getAction() == AuditEvent.AuditEventAction.D).forEach(StoredAuditTrail::unreferenceDeleted);
+        store(List.of(TransactionAuditEvent.of(events)));
+    }
+
     private void store(List<AuditEvent> events) {
-        events.stream().filter(StoredAuditTrail::isDeletion).forEach(StoredAuditTrail::unreferenceDeleted);
         TransactionDetails writes = new TransactionDetails();
         // deleted ones included: a resource read and then deleted before its read event is stored is still named
         storedIds.resolve(referencedIds(events), writes);
@@ -131,14 +156,23 @@ final class StoredAuditTrail implements IBalpAuditEventSink {
                 .forEach(StoredAuditTrail::nameWithoutReferencing);
     }
 
+    /**
+     * An agent named by an identifier only (a token's client, or its subject when it has no {@code fhirUser})
+     * is not found by the {@code agent} search, which follows references: its identity at the issuer is
+     * also its {@code altId}, so that {@code AuditEvent?altid=} finds what it did.
+     */
+    private static void searchableByIdentity(AuditEvent event) {
+        for (AuditEvent.AuditEventAgentComponent agent : event.getAgent()) {
+            if (!agent.hasAltId() && !agent.getWho().hasReference() && agent.getWho().getIdentifier().hasValue()) {
+                agent.setAltId(agent.getWho().getIdentifier().getValue());
+            }
+        }
+    }
+
     private static boolean isWrite(AuditEvent event) {
         return event.getAction() == AuditEvent.AuditEventAction.C
                 || event.getAction() == AuditEvent.AuditEventAction.U
                 || event.getAction() == AuditEvent.AuditEventAction.D;
-    }
-
-    private static boolean isDeletion(AuditEvent event) {
-        return event.getSubtype().stream().anyMatch(code -> "delete".equals(code.getCode()));
     }
 
     private static String versionless(Reference what) {

@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
+import org.isotox.testsupport.DatabaseRows;
 import org.isotox.testsupport.FhirServerTest;
 import org.isotox.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,65 @@ class AuditTrailIT {
         AuditEvent stored = org.isotox.testsupport.Fhir.parse(
                 fhirRequest().get("/AuditEvent/" + id).then().statusCode(200).extract().response(), AuditEvent.class);
         assertThat(stored.getOutcomeDesc()).isNotEqualTo("rewritten");
+    }
+
+    @Test
+    void theTrailIsSearchedByWhatTellsEventsApartNotByWhatEveryEventShares() {
+        String patient = "Patient/" + create(SiteFixtures.patientOf(SiteFixtures.organization("ihr-hmu2")));
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
+
+        // the write's event alone (the test's own searches leave read events about the patient too); a token
+        // without fhirUser names its user by identifier only, which the agent search cannot follow: altid finds it
+        for (String criteria : List.of("patient=" + patient, "action=C", "outcome=0", "type=rest", "date=ge" + today,
+                "address=127.0.0.1", "altid=" + Tokens.COORDINATOR)) {
+            assertThat(bundle(fhirRequest().get("/AuditEvent?entity=" + patient + "&subtype=create&" + criteria)
+                            .then().statusCode(200).extract().response()).getEntry())
+                    .as(criteria)
+                    .hasSize(1);
+        }
+        // every BALP event names a system object and a patient: these indexes told no event apart
+        for (String retired : List.of("entity-type", "entity-role")) {
+            fhirRequest().get("/AuditEvent?" + retired + "=1").then().statusCode(400);
+            assertThat(DatabaseRows.indexRows("AuditEvent", retired)).as(retired).isZero();
+        }
+    }
+
+    @Test
+    void aTransactionIsOneAuditEventNamingEachResourceItWroteAndHow() {
+        String site = SiteFixtures.organization("ihr-hmu2");
+        String patient = "Patient/" + create(SiteFixtures.patientOf(site));
+        String changed = "Observation/" + create(SiteFixtures.heartRate(patient));
+        String deleted = "Observation/" + create(SiteFixtures.heartRate(patient));
+        Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        transaction.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(SiteFixtures.heartRate(patient))
+                .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+        transaction.addEntry().setResource(SiteFixtures.heartRate(patient).setValue(new org.hl7.fhir.r4.model.Quantity(80)).setId(changed))
+                .getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(changed);
+        transaction.addEntry().getRequest().setMethod(Bundle.HTTPVerb.DELETE).setUrl(deleted);
+
+        Bundle response = bundle(fhirRequest().body(json(transaction)).post("/").then().statusCode(200).extract().response());
+        String created = new org.hl7.fhir.r4.model.IdType(response.getEntry().get(0).getResponse().getLocation())
+                .toUnqualifiedVersionless().getValue();
+
+        AuditEvent event = auditEventsAbout(created).stream()
+                .filter(e -> e.getSubtype().stream().anyMatch(c -> "transaction".equals(c.getCode())))
+                .findFirst().orElseThrow();
+        assertThat(event.getEntity()).filteredOn(e -> "4".equals(e.getRole().getCode()))
+                .extracting(e -> e.getWhat().hasReference()
+                                ? new org.hl7.fhir.r4.model.IdType(e.getWhat().getReference()).toUnqualifiedVersionless().getValue()
+                                : e.getWhat().getIdentifier().getValue().replaceAll("/_history/.*", ""),
+                        e -> e.getLifecycle().getCode())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(created, "1"),
+                        org.assertj.core.groups.Tuple.tuple(changed, "3"),
+                        org.assertj.core.groups.Tuple.tuple(deleted, "14"));
+        assertThat(event.getEntity()).filteredOn(e -> "1".equals(e.getRole().getCode()))
+                .extracting(e -> new org.hl7.fhir.r4.model.IdType(e.getWhat().getReference()).toUnqualifiedVersionless().getValue())
+                .containsExactly(patient);
+        assertThat(auditEventsAbout(changed)).extracting(e -> e.getIdElement().getIdPart()).contains(event.getIdElement().getIdPart());
+        assertThat(bundle(fhirRequest().get("/AuditEvent?patient=" + patient + "&subtype=transaction")
+                        .then().statusCode(200).extract().response()).getEntry())
+                .hasSize(1);
     }
 
     private static final Duration AUDIT_WRITTEN = Duration.ofSeconds(30);
