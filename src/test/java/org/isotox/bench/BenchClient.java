@@ -35,12 +35,19 @@ final class BenchClient {
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final String server;
     private final boolean secured;
+    private final String credentials;
     private volatile String token;
     private volatile Instant tokenTime = Instant.MIN;
 
     BenchClient(int port, boolean secured) {
+        this(port, secured, "coordinator", "demo-coordinator");
+    }
+
+    /** A client with the token of the embedded issuer's demo client {@code clientId}. */
+    BenchClient(int port, boolean secured, String clientId, String secret) {
         this.server = "http://localhost:" + port;
         this.secured = secured;
+        this.credentials = clientId + ":" + secret;
     }
 
     Answer get(String pathAndQuery) {
@@ -118,7 +125,7 @@ final class BenchClient {
 
     private synchronized String token() {
         if (token == null || Instant.now().isAfter(tokenTime.plus(RENEW_AFTER))) {
-            String basic = Base64.getEncoder().encodeToString("coordinator:demo-coordinator".getBytes(StandardCharsets.UTF_8));
+            String basic = Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
             HttpRequest fetch = HttpRequest.newBuilder(URI.create(server + "/oauth2/token"))
                     .header("Authorization", "Basic " + basic)
                     .header("Content-Type", "application/x-www-form-urlencoded")

@@ -114,7 +114,10 @@ class BenchmarkRun {
                     Jcmd.run(server.pid(), "JFR.start", "name=bench", "settings=profile");
                 }
                 try {
-                    ehr.put(mode.label, new EhrWorkload().run(client, mode, THREADS));
+                    ehr.put(mode.label, new EhrWorkload().run(client,
+                            new BenchClient(server.port(), mode.secured, EhrWorkload.SITE_EHR.get(0), EhrWorkload.SITE_EHR.get(1)),
+                            new BenchClient(server.port(), mode.secured, EhrWorkload.SITE_READER.get(0), EhrWorkload.SITE_READER.get(1)),
+                            mode, THREADS));
                 } finally {
                     stopRecording(server, mode.label + "-ehr.jfr");
                 }

@@ -16,6 +16,12 @@ final class EhrRatios {
             ratios.put(mode + "/baseline ingest", ratio(ingestRate(measured), ingestRate(baseline)));
             ratios.put(mode + "/baseline chained p99", ratio(chainedP99(measured), chainedP99(baseline)));
             ratios.put(mode + "/baseline Synthea s per bundle", ratio(syntheaSeconds(measured), syntheaSeconds(baseline)));
+            Map<?, ?> site = (Map<?, ?>) measured.get("site");
+            if (site != null && site.containsKey("ingest")) {
+                ratios.put(mode + "/baseline ingest by the site's EHR", ratio(ingestRate(site), ingestRate((Map<?, ?>) baseline.get("site"))));
+                ratios.put(mode + " chained p99, site's investigator / coordinator",
+                        ratio(((Latencies) site.get("chainedBySite")).p99(), ((Latencies) site.get("chainedByCoordinator")).p99()));
+            }
         }
         return ratios;
     }

@@ -3,6 +3,7 @@ package org.isotox.bench;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +30,37 @@ record Latencies(String name, int samples, int errors, double p50, double p95, d
         }
         Collections.sort(millis);
         return new Latencies(name, samples, errors, rank(millis, 0.50), rank(millis, 0.95), rank(millis, 0.99));
+    }
+
+    /**
+     * Two requests on the same target per sample (sample {@code i} asks {@code a.apply(i)} and {@code b.apply(i)}),
+     * in alternating order: the first of a pair warms the database's cache for the second, so each gets to go
+     * first half of the time.
+     */
+    static List<Latencies> paired(String nameA, String nameB, int warmUp, int samples,
+            IntFunction<BenchClient.Answer> a, IntFunction<BenchClient.Answer> b, Runnable quiet) {
+        for (int i = 0; i < warmUp; i++) {
+            a.apply(i);
+            b.apply(i);
+        }
+        List<Double> millisA = new ArrayList<>();
+        List<Double> millisB = new ArrayList<>();
+        int[] errors = new int[2];
+        for (int i = warmUp; i < warmUp + samples; i++) {
+            boolean aFirst = i % 2 == 0;
+            for (int turn = 0; turn < 2; turn++) {
+                boolean isA = (turn == 0) == aFirst;
+                quiet.run();
+                BenchClient.Answer answer = isA ? a.apply(i) : b.apply(i);
+                errors[isA ? 0 : 1] += answer.ok() ? 0 : 1;
+                (isA ? millisA : millisB).add(answer.nanos() / 1e6);
+            }
+        }
+        Collections.sort(millisA);
+        Collections.sort(millisB);
+        return List.of(
+                new Latencies(nameA, samples, errors[0], rank(millisA, 0.50), rank(millisA, 0.95), rank(millisA, 0.99)),
+                new Latencies(nameB, samples, errors[1], rank(millisB, 0.50), rank(millisB, 0.95), rank(millisB, 0.99)));
     }
 
     private static double rank(List<Double> sorted, double quantile) {
