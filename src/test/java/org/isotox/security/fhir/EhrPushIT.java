@@ -77,6 +77,18 @@ class EhrPushIT {
         fhirRequestAs(Tokens.INVESTIGATOR_NCPB).get("/" + patientA).then().statusCode(404);
         fhirRequestAs(Tokens.INVESTIGATOR_HMU2).get("/" + patientA + "/$everything").then().statusCode(200);
         assertThat(bundle(fhirRequestAs(Tokens.MONITOR).get("/Patient?_id=" + id(patientA) + "," + id(patientB))).getEntry()).hasSize(2);
+
+        // the push is audited as one event naming each resource it created, and the patient once
+        Bundle events = bundle(fhirRequest().get("/AuditEvent?patient=" + patientA + "&subtype=transaction").then().statusCode(200).extract().response());
+        assertThat(events.getEntry()).hasSize(1);
+        org.hl7.fhir.r4.model.AuditEvent event = (org.hl7.fhir.r4.model.AuditEvent) events.getEntryFirstRep().getResource();
+        assertThat(event.getEntity()).filteredOn(e -> "4".equals(e.getRole().getCode()))
+                .hasSize(entriesA)
+                .allSatisfy(e -> assertThat(e.getLifecycle().getCode()).isEqualTo("1"));
+        assertThat(event.getEntity()).filteredOn(e -> "1".equals(e.getRole().getCode()))
+                .extracting(e -> e.getWhat().getReferenceElement().toUnqualifiedVersionless().getValue())
+                .containsExactly(patientA);
+        assertThat(event.getAgent()).anySatisfy(agent -> assertThat(agent.getAltId()).isEqualTo(Tokens.EHR_HMU2));
     }
 
     @Test
