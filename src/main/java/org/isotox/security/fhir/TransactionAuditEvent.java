@@ -15,7 +15,7 @@ import org.hl7.fhir.r4.model.Reference;
  * The writes of one database transaction (a FHIR transaction, or an operation that writes several
  * resources) as one AuditEvent: HAPI's BALP capture makes one per resource written, so that an EHR's
  * bundle of 23 resources cost 23 more stored resources, each with its own search index, and a
- * Synthea record of 700 resources 700 (a third of the server's CPU on what EHRs send). The one
+ * Synthea record of 70 resources 70 (a third of the server's CPU on what EHRs send). The one
  * event keeps what each of them said: every resource written, as a data entity with its version
  * and how it was written ({@code lifecycle}: created, amended, deleted), and every patient concerned,
  * once. Its action is the writes' action when they share one, else execute; it claims no BALP
