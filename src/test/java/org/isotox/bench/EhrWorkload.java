@@ -20,8 +20,9 @@ import java.util.SplittableRandom;
  */
 final class EhrWorkload {
 
+    /** Records of 705 and 764 entries, the size the issue measured the starter and this server with. */
     static final List<String> SYNTHEA = List.of(
-            "Clemente_Kreiger_1484a42d-0eaf-4654-9cbf-6b050a5cd73b.json", "Buster_Hoeger_ad2e3fc5-2b5d-4cb9-8d03-9ea0f4ac8423.json");
+            "Austin_Franecki_f23eef30-acb2-49da-8091-159b61dc1ed5.json", "Gilbert_Wunsch_ab591293-dc94-4290-a29f-f35522273600.json");
 
     /** The demo clients (id, secret) of the site whose EHR writes and whose investigator searches in the site part. */
     static final List<String> SITE_EHR = List.of("ehr-hmu2", "demo-ehr-hmu2");

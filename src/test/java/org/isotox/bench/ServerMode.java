@@ -20,6 +20,16 @@ enum ServerMode {
     /** The server as shipped. */
     FULL("full", true, List.of());
 
+    /**
+     * The request limits as shipped (application.yaml): the servers start with the test profile, for its
+     * issuer and demo clients, whose limits are small so that the tests reach them quickly (a 256 KB body
+     * would refuse a Synthea record of 700 entries).
+     */
+    private static List<String> shippedLimits() {
+        return List.of("--isotox.fhir.max-request-size=16MB", "--isotox.limits.bundle-entries=10000",
+                "--isotox.limits.body-read-timeout=60s", "--isotox.limits.body-stall=20s");
+    }
+
     final String label;
     final boolean secured;
     final List<String> arguments;
@@ -45,6 +55,6 @@ enum ServerMode {
     ServerMode(String label, boolean secured, List<String> arguments) {
         this.label = label;
         this.secured = secured;
-        this.arguments = arguments;
+        this.arguments = java.util.stream.Stream.concat(shippedLimits().stream(), arguments.stream()).toList();
     }
 }
