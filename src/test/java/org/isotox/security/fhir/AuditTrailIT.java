@@ -80,6 +80,11 @@ class AuditTrailIT {
         fhirRequestAs(Tokens.MONITOR).get("/AuditEvent?_count=1").then().statusCode(403);
         fhirRequestAs(Tokens.INVESTIGATOR_HMU2).get("/AuditEvent?_count=1").then().statusCode(403);
         fhirRequestAs(Tokens.COORDINATOR).get("/AuditEvent?_count=1").then().statusCode(200);
+        // the searches this server added or changed: not even a count, also for the client the events name
+        for (String token : List.of(Tokens.INVESTIGATOR_HMU2, Tokens.EHR_HMU2, Tokens.MONITOR)) {
+            fhirRequestAs(token).get("/AuditEvent?altid=" + token + "&_summary=count").then().statusCode(403);
+            fhirRequestAs(token).get("/AuditEvent?subtype=transaction&_summary=count").then().statusCode(403);
+        }
     }
 
     @Test
