@@ -5,6 +5,7 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.InterceptorInvocationTimingEnum;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
@@ -28,8 +29,9 @@ import org.isotox.dose.domain.DeliveredFraction;
 import org.isotox.dose.domain.DeliverySummary;
 import org.isotox.dose.domain.InterruptionRule;
 import org.isotox.dose.domain.TreatmentInterruption;
-import org.isotox.fhir.DerivedWrites;
 import org.isotox.fhir.Canonicals;
+import org.isotox.fhir.DeferredOnce;
+import org.isotox.fhir.DerivedWrites;
 import org.isotox.fhir.FhirDates;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -59,26 +61,34 @@ class CourseSummaryDeriver {
     }
 
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
-    void created(IBaseResource resource, TransactionDetails transaction) {
-        written(resource, false, transaction);
+    void created(IBaseResource resource, TransactionDetails transaction, InterceptorInvocationTimingEnum timing) {
+        written(resource, false, transaction, timing);
     }
 
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
-    void updated(IBaseResource previous, IBaseResource current, TransactionDetails transaction) {
-        written(current, false, transaction);
+    void updated(IBaseResource previous, IBaseResource current, TransactionDetails transaction,
+            InterceptorInvocationTimingEnum timing) {
+        written(current, false, transaction, timing);
     }
 
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
-    void deleted(IBaseResource resource, TransactionDetails transaction) {
-        written(resource, true, transaction);
+    void deleted(IBaseResource resource, TransactionDetails transaction, InterceptorInvocationTimingEnum timing) {
+        written(resource, true, transaction, timing);
     }
 
-    private void written(IBaseResource resource, boolean deleted, TransactionDetails transaction) {
-        if (resource instanceof Procedure fraction && isFraction(fraction) && fraction.getSubject().hasReference()) {
-            derive(fraction.getSubject().getReference(), new PendingWrite(fraction, deleted), transaction);
-        } else if (resource instanceof ServiceRequest prescription && PrescriptionGuard.isPrescription(prescription)
-                && prescription.getSubject().hasReference()) {
-            derive(prescription.getSubject().getReference(), new PendingWrite(prescription, deleted), transaction);
+    /** A transaction's fractions and prescriptions of one patient are summarised once ({@link DeferredOnce}). */
+    private void written(IBaseResource resource, boolean deleted, TransactionDetails transaction,
+            InterceptorInvocationTimingEnum timing) {
+        Reference subject;
+        if (resource instanceof Procedure fraction && isFraction(fraction)) {
+            subject = fraction.getSubject();
+        } else if (resource instanceof ServiceRequest prescription && PrescriptionGuard.isPrescription(prescription)) {
+            subject = prescription.getSubject();
+        } else {
+            return;
+        }
+        if (subject.hasReference() && DeferredOnce.first("course-summary", subject.getReference(), transaction, timing)) {
+            derive(subject.getReference(), new PendingWrite(resource, deleted), transaction);
         }
     }
 

@@ -5,7 +5,6 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.InterceptorInvocationTimingEnum;
 import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,24 +12,19 @@ import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Observation;
 import org.isotox.fhir.AfterCommit;
+import org.isotox.fhir.DeferredOnce;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the derived RECIST time-point responses and best overall response in step with the lesion
  * measurements: every create, correction or deletion of a measurement recomputes the responses of
  * its patient (of both patients when a correction moves it to another), through REST and
- * transactions alike.
+ * transactions alike. In a FHIR transaction a patient's responses are recomputed once
+ * ({@link DeferredOnce}), after it has committed ({@link AfterCommit}).
  */
 @Component
 @Interceptor
 class TimepointResponseInterceptor {
-
-    /**
-     * Patients already recomputed in a FHIR transaction: its commit hooks are deferred until all its
-     * writes are done, so the first recomputation of a patient already sees them all. It runs once
-     * the transaction has committed (see {@link AfterCommit}).
-     */
-    private static final String RECOMPUTED = TimepointResponseInterceptor.class.getName() + ".recomputed";
 
     private final TimepointResponses responses;
     private final AfterCommit afterCommit;
@@ -67,11 +61,10 @@ class TimepointResponseInterceptor {
 
     private void recompute(Set<Observation> versions, Observation changed, TransactionDetails transaction,
             InterceptorInvocationTimingEnum timing) {
-        Set<String> done = timing == InterceptorInvocationTimingEnum.DEFERRED
-                ? transaction.getOrCreateUserData(RECOMPUTED, HashSet::new)
-                : new HashSet<>();
         for (Observation version : versions) {
-            LesionMeasurements.patientOf(version).filter(done::add).ifPresent(patient -> {
+            LesionMeasurements.patientOf(version)
+                    .filter(patient -> DeferredOnce.first("timepoint-responses", patient, transaction, timing))
+                    .ifPresent(patient -> {
                 if (timing == InterceptorInvocationTimingEnum.DEFERRED) {
                     afterCommit.run(() -> responses.recompute(patient, reference(changed), Optional.of(changed)));
                 } else {
