@@ -1,5 +1,6 @@
 package org.isotox.schedule.fhir;
 
+import java.util.List;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
 import org.isotox.schedule.domain.EvidenceRecord;
@@ -19,6 +20,6 @@ sealed interface ScheduleChange {
     /** The patient's record changed whether, or when, the patient died. */
     record PatientWritten(Patient patient) implements ScheduleChange {}
 
-    /** A record that may fulfil an activity was written. */
-    record EvidenceWritten(EvidenceRecord record) implements ScheduleChange {}
+    /** Records that may fulfil an activity were written (one, or those of a FHIR transaction). */
+    record EvidenceWritten(List<EvidenceRecord> records) implements ScheduleChange {}
 }

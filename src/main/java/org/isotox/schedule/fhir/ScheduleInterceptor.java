@@ -3,11 +3,17 @@ package org.isotox.schedule.fhir;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.InterceptorInvocationTimingEnum;
 import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.ResearchSubject;
+import org.isotox.schedule.domain.EvidenceRecord;
 import org.isotox.study.fhir.StudyRoster;
 import org.springframework.stereotype.Component;
 
@@ -16,11 +22,15 @@ import org.springframework.stereotype.Component;
  * enrolment or a change of the subject, a radiotherapy course summary (also one derived from
  * delivered fractions), a patient's death, and every record that can fulfil an activity. Other
  * writes cost a type check; a record of a patient on no study costs one search. A course summary
- * updated with the same status and dates (a fraction more delivered) moves nothing.
+ * updated with the same status and dates (a fraction more delivered) moves nothing. The records a
+ * FHIR transaction brings (a visit: encounter, questionnaires, toxicity grades, measurements) are
+ * matched to the schedule together, once per patient, after all of its entries are written.
  */
 @Component
 @Interceptor
 class ScheduleInterceptor {
+
+    private static final String PENDING_EVIDENCE = ScheduleInterceptor.class.getName() + ".evidence";
 
     private final ScheduleKeeper keeper;
     private final StudyRoster roster;
@@ -33,13 +43,24 @@ class ScheduleInterceptor {
     }
 
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
-    void created(IBaseResource resource, TransactionDetails transaction) {
-        written(null, resource, transaction);
+    void created(IBaseResource resource, TransactionDetails transaction, InterceptorInvocationTimingEnum timing) {
+        written(null, resource, transaction, timing);
     }
 
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
-    void updated(IBaseResource previous, IBaseResource current, TransactionDetails transaction) {
-        written(previous, current, transaction);
+    void updated(IBaseResource previous, IBaseResource current, TransactionDetails transaction,
+            InterceptorInvocationTimingEnum timing) {
+        written(previous, current, transaction, timing);
+    }
+
+    /** The records of a FHIR transaction that may fulfil activities, matched together once all of its entries are written. */
+    @Hook(Pointcut.STORAGE_TRANSACTION_PROCESSED)
+    void transactionWritten(TransactionDetails transaction) {
+        Map<String, List<EvidenceRecord>> byPatient = transaction.getUserData(PENDING_EVIDENCE);
+        if (byPatient != null) {
+            transaction.putUserData(PENDING_EVIDENCE, null);
+            byPatient.forEach((patient, records) -> forSubjectsOf(patient, new ScheduleChange.EvidenceWritten(records), transaction));
+        }
     }
 
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
@@ -49,7 +70,8 @@ class ScheduleInterceptor {
         }
     }
 
-    private void written(IBaseResource previous, IBaseResource resource, TransactionDetails transaction) {
+    private void written(IBaseResource previous, IBaseResource resource, TransactionDetails transaction,
+            InterceptorInvocationTimingEnum timing) {
         if (resource instanceof ResearchSubject subject) {
             keeper.keep(subject, new ScheduleChange.SubjectWritten(), transaction);
         } else if (resource instanceof Procedure course && RadiotherapyAnchors.isCourseSummary(course)) {
@@ -59,8 +81,15 @@ class ScheduleInterceptor {
         } else if (resource instanceof Patient patient && (patient.hasDeceased() || previous instanceof Patient before && before.hasDeceased())) {
             forSubjectsOf("Patient/" + patient.getIdElement().getIdPart(), new ScheduleChange.PatientWritten(patient), transaction);
         } else {
-            evidence.of(resource).ifPresent(record ->
-                    forSubjectsOf(record.patient(), new ScheduleChange.EvidenceWritten(record.record()), transaction));
+            evidence.of(resource).ifPresent(record -> {
+                if (timing == InterceptorInvocationTimingEnum.DEFERRED) {
+                    transaction.<Map<String, List<EvidenceRecord>>>getOrCreateUserData(PENDING_EVIDENCE, LinkedHashMap::new)
+                            .computeIfAbsent(record.patient(), patient -> new ArrayList<>())
+                            .add(record.record());
+                } else {
+                    forSubjectsOf(record.patient(), new ScheduleChange.EvidenceWritten(List.of(record.record())), transaction);
+                }
+            });
         }
     }
 

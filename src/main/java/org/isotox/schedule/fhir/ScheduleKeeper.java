@@ -73,7 +73,7 @@ class ScheduleKeeper {
         AnchorDates anchors = radiotherapy.of(subject.enrolment().enrolled(), subject.patient(), change);
         List<ScheduledActivity> activities =
                 plan.get().schedule().activitiesOf(anchors, followUps.of(researchSubject, change));
-        if (change instanceof ScheduleChange.EvidenceWritten written && fulfilledInPlace(subject, activities, written.record(), transaction)) {
+        if (change instanceof ScheduleChange.EvidenceWritten written && fulfilledInPlace(subject, activities, written.records(), transaction)) {
             return;
         }
         Map<String, EvidenceRecord> fulfilled = Fulfilments.match(activities, evidenceFor(subject, change));
@@ -98,25 +98,24 @@ class ScheduleKeeper {
     }
 
     /**
-     * A new record changes at most the Tasks of the activities it fulfils; the other Tasks, the
+     * New records change at most the Tasks of the activities they fulfil; the other Tasks, the
      * CarePlan and its references stay as they are. Returns false, to have the schedule kept
      * whole, when such a Task has not been written yet.
      */
     private boolean fulfilledInPlace(
-            SubjectOnSchedule subject, List<ScheduledActivity> activities, EvidenceRecord record, TransactionDetails transaction) {
-        Map<String, EvidenceRecord> fulfilled = Fulfilments.match(activities, List.of(record));
+            SubjectOnSchedule subject, List<ScheduledActivity> activities, List<EvidenceRecord> records, TransactionDetails transaction) {
+        Map<String, EvidenceRecord> fulfilled = Fulfilments.match(activities, records);
+        List<ScheduledActivity> fulfilledActivities = activities.stream().filter(a -> fulfilled.containsKey(a.key())).toList();
+        Map<String, Task> stored = tasks.of(subject, fulfilledActivities);
         List<Task> changed = new ArrayList<>();
-        for (ScheduledActivity activity : activities) {
-            if (!fulfilled.containsKey(activity.key())) {
-                continue;
-            }
-            Optional<Task> current = tasks.one(subject, activity);
-            if (current.isEmpty()) {
+        for (ScheduledActivity activity : fulfilledActivities) {
+            Task current = stored.get(ScheduledTasks.identifierValue(subject, activity));
+            if (current == null) {
                 return false;
             }
-            String carePlanId = current.get().getBasedOnFirstRep().getReferenceElement().getIdPart();
-            wanted(subject, carePlanId, activity, current.get(), Optional.of(record))
-                    .filter(task -> !StoredContent.same(current.get(), task))
+            String carePlanId = current.getBasedOnFirstRep().getReferenceElement().getIdPart();
+            wanted(subject, carePlanId, activity, current, Optional.of(fulfilled.get(activity.key())))
+                    .filter(task -> !StoredContent.same(current, task))
                     .ifPresent(changed::add);
         }
         changed.forEach(task -> tasks.write(task, transaction));
@@ -124,12 +123,12 @@ class ScheduleKeeper {
     }
 
     /**
-     * A new record is matched on its own: what was stored before was matched when it came. Any other
+     * New records are matched on their own: what was stored before was matched when it came. Any other
      * change may move the schedule, so everything the patient has on record is matched again.
      */
     private Collection<EvidenceRecord> evidenceFor(SubjectOnSchedule subject, ScheduleChange change) {
         return change instanceof ScheduleChange.EvidenceWritten written
-                ? List.of(written.record())
+                ? written.records()
                 : evidence.storedOf(subject.patient());
     }
 

@@ -62,13 +62,12 @@ class ScheduledTasks {
         return tasks;
     }
 
-    /** The subject's Task for {@code activity}, if it has been written. */
-    Optional<Task> one(SubjectOnSchedule subject, ScheduledActivity activity) {
-        SearchParameterMap query = SearchParameterMap.newSynchronous(
-                Task.SP_IDENTIFIER, new TokenParam(IDENTIFIER_SYSTEM, identifierValue(subject, activity)));
-        return daoRegistry.getResourceDao(Task.class).search(query, new SystemRequestDetails()).getAllResources().stream()
-                .map(Task.class::cast)
-                .findFirst();
+    /** The subject's Tasks of these activities that have been written, by identifier value; one query. */
+    Map<String, Task> of(SubjectOnSchedule subject, List<ScheduledActivity> activities) {
+        if (activities.isEmpty()) {
+            return Map.of();
+        }
+        return withIdentifiers(activities.stream().map(activity -> identifierValue(subject, activity)).toList());
     }
 
     /**
@@ -115,14 +114,20 @@ class ScheduledTasks {
 
     /** The logical ids of the stored Tasks with these identifier values, by value. */
     private Map<String, String> idsOf(List<String> identifierValues) {
+        Map<String, String> ids = new HashMap<>();
+        withIdentifiers(identifierValues).forEach((value, task) -> ids.put(value, task.getIdElement().getIdPart()));
+        return ids;
+    }
+
+    private Map<String, Task> withIdentifiers(List<String> identifierValues) {
         TokenOrListParam anyOf = new TokenOrListParam();
         identifierValues.forEach(value -> anyOf.addOr(new TokenParam(IDENTIFIER_SYSTEM, value)));
         SearchParameterMap query = SearchParameterMap.newSynchronous().add(Task.SP_IDENTIFIER, anyOf);
-        Map<String, String> ids = new HashMap<>();
+        Map<String, Task> tasks = new HashMap<>();
         daoRegistry.getResourceDao(Task.class).search(query, new SystemRequestDetails()).getAllResources().stream()
                 .map(Task.class::cast)
-                .forEach(task -> identifierValue(task).ifPresent(value -> ids.put(value, task.getIdElement().getIdPart())));
-        return ids;
+                .forEach(task -> identifierValue(task).ifPresent(value -> tasks.put(value, task)));
+        return tasks;
     }
 
     private static String matchUrl(String identifierValue) {

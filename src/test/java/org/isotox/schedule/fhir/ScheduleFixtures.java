@@ -53,19 +53,26 @@ final class ScheduleFixtures {
     }
 
     static String visit(String patient, String date) {
+        return "Encounter/" + Fhir.create(encounter(patient, date));
+    }
+
+    static Encounter encounter(String patient, String date) {
         Encounter encounter = new Encounter().setStatus(Encounter.EncounterStatus.FINISHED).setSubject(new Reference(patient));
         encounter.getClass_().setSystem("http://terminology.hl7.org/CodeSystem/v3-ActCode").setCode("AMB");
         encounter.getPeriod().setStartElement(new DateTimeType(date)).setEndElement(new DateTimeType(date));
-        return "Encounter/" + Fhir.create(encounter);
+        return encounter;
     }
 
     static String questionnaire(String patient, String date) {
-        QuestionnaireResponse answers = new QuestionnaireResponse()
+        return "QuestionnaireResponse/" + Fhir.create(questionnaireResponse(patient, date));
+    }
+
+    static QuestionnaireResponse questionnaireResponse(String patient, String date) {
+        return new QuestionnaireResponse()
                 .setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED)
                 .setQuestionnaire("https://isotox.org/fhir/Questionnaire/eortc-qlq-c30")
                 .setSubject(new Reference(patient))
                 .setAuthoredElement(new DateTimeType(date));
-        return "QuestionnaireResponse/" + Fhir.create(answers);
     }
 
     static String chestCt(String patient, String date) {

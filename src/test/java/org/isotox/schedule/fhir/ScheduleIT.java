@@ -8,17 +8,23 @@ import static org.isotox.schedule.fhir.ScheduleFixtures.scheduled;
 import static org.isotox.schedule.fhir.ScheduleFixtures.task;
 import static org.isotox.schedule.fhir.ScheduleFixtures.tasks;
 import static org.isotox.schedule.fhir.ScheduleFixtures.window;
+import static org.isotox.testsupport.Fhir.bundle;
 import static org.isotox.testsupport.Fhir.fhirRequest;
 import static org.isotox.testsupport.Fhir.parse;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Bundle.BundleType;
+import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CarePlan.CarePlanActivityComponent;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
 import org.isotox.schedule.fhir.ScheduleFixtures.Enrolled;
@@ -27,6 +33,8 @@ import org.isotox.testsupport.IhrStudy;
 import org.isotox.testsupport.TrialFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** A subject's schedule: made at enrolment, dated by its radiotherapy, fulfilled by its records. */
 @FhirServerTest
@@ -111,6 +119,39 @@ class ScheduleIT {
         assertThat(tasks(subject)).filteredOn(t -> t.getStatus() == TaskStatus.COMPLETED)
                 .extracting(t -> t.getIdentifierFirstRep().getValue())
                 .containsExactlyInAnyOrder(subject.subjectId() + "/visit-1-month/1", subject.subjectId() + "/visit-1-month-qol/1");
+    }
+
+    /**
+     * A transaction's records are matched together once it is written: of two visits in the 1-month window
+     * (due 20 March), the one nearer its due day fulfils it, whichever entry comes first. A batch's entries
+     * are separate writes: the first visit fulfils it, and the second finds it done. Either way each Task is
+     * completed once (version 2): a later record of the same transaction does not complete it again.
+     */
+    @ParameterizedTest
+    @CsvSource({"TRANSACTION, 1", "BATCH, 0"})
+    void aVisitSentInOneBundleFulfilsEachOfItsTasksAsATransactionOrAsSeparateWrites(BundleType type, int creditedEntry) {
+        Enrolled subject = ScheduleFixtures.enrol(ihr, site, "2026-01-05");
+        TrialFixtures.completeCourse(subject.patient(), "2026-01-12", "2026-02-20", 13);
+        Bundle visit = new Bundle().setType(type);
+        for (Resource record : List.of(
+                ScheduleFixtures.encounter(subject.patient(), "2026-03-16"),
+                ScheduleFixtures.encounter(subject.patient(), "2026-03-19"),
+                ScheduleFixtures.questionnaireResponse(subject.patient(), "2026-03-19"))) {
+            visit.addEntry().setFullUrl(IdType.newRandomUuid().getValue()).setResource(record)
+                    .getRequest().setMethod(HTTPVerb.POST).setUrl(record.fhirType());
+        }
+
+        Bundle response = bundle(fhirRequest(visit).post("/").then().statusCode(200).extract().response());
+
+        List<String> written = response.getEntry().stream()
+                .map(e -> new IdType(e.getResponse().getLocation()).toUnqualifiedVersionless().getValue()).toList();
+        Task visitTask = task(subject, "visit-1-month/1");
+        assertThat(visitTask.getStatus()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(visitTask.getMeta().getVersionId()).isEqualTo("2");
+        assertThat(((Reference) visitTask.getOutputFirstRep().getValue()).getReference()).isEqualTo(written.get(creditedEntry));
+        assertThat(((Reference) task(subject, "visit-1-month-qol/1").getOutputFirstRep().getValue()).getReference())
+                .isEqualTo(written.get(2));
+        assertThat(tasks(subject)).filteredOn(t -> t.getStatus() == TaskStatus.COMPLETED).hasSize(2);
     }
 
     @Test
