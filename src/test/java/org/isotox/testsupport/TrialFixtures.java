@@ -130,6 +130,11 @@ public final class TrialFixtures {
 
     /** Records a CTCAE toxicity grading; returns {@code Observation/id}. */
     public static String recordToxicity(String patient, String term, String grade, String date, int interruptionDays) {
+        return "Observation/" + Fhir.create(toxicity(patient, term, grade, date, interruptionDays));
+    }
+
+    /** A CTCAE toxicity grading, not yet written. */
+    public static Observation toxicity(String patient, String term, String grade, String date, int interruptionDays) {
         Observation toxicity = new Observation().setStatus(Observation.ObservationStatus.FINAL);
         toxicity.getCode().addCoding(new Coding(NCIT, term, null));
         toxicity.setSubject(new Reference(patient));
@@ -140,7 +145,7 @@ public final class TrialFixtures {
                     .setCode(new CodeableConcept().addCoding(new Coding("https://isotox.org/fhir/CodeSystem/isotox", "rt-interruption-days", null)))
                     .setValue(new Quantity().setValue(interruptionDays).setUnit("d").setSystem("http://unitsofmeasure.org").setCode("d"));
         }
-        return "Observation/" + Fhir.create(toxicity);
+        return toxicity;
     }
 
     /** Records a completed radiotherapy course from {@code start} to {@code end} (the last fraction); returns {@code Procedure/id}. */

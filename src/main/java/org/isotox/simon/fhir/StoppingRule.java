@@ -1,7 +1,12 @@
 package org.isotox.simon.fhir;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.hl7.fhir.r4.model.ResearchStudy.ResearchStudyStatus;
 import org.isotox.simon.domain.StoppingDecision;
@@ -35,18 +40,37 @@ class StoppingRule {
     /** Re-applies the rule to every study the patient is enrolled in, with {@code write} laid over the stored records. */
     void applyToStudiesOf(String patient, PendingToxicityWrite write) {
         for (String studyReference : roster.studiesOf(patient)) {
-            studies.read(studyReference).ifPresent(study -> apply(studies.lockAndRead(study), patient, write));
+            studies.read(studyReference).ifPresent(study ->
+                    apply(studies.lockAndRead(study), Set.of(patient), write, PendingToxicityWrite.none()));
         }
+    }
+
+    /**
+     * Re-applies the rule, once, to every study one of {@code patients} is enrolled in, as the stored records
+     * stand; {@code undo} gives them as they stood before those patients' gradings were written (which severe
+     * toxicities are new).
+     */
+    void applyToStudiesOf(Set<String> patients, PendingToxicityWrite undo) {
+        Map<String, Set<String>> patientsByStudy = new LinkedHashMap<>();
+        for (String patient : patients) {
+            roster.studiesOf(patient).forEach(study -> patientsByStudy.computeIfAbsent(study, s -> new LinkedHashSet<>()).add(patient));
+        }
+        patientsByStudy.forEach((studyReference, written) -> studies.read(studyReference).ifPresent(study ->
+                apply(studies.lockAndRead(study), written, PendingToxicityWrite.none(), undo)));
     }
 
     /** Re-applies the rule to {@code study} as its stored records stand today. */
     void apply(ResearchStudy study) {
-        apply(studies.lockAndRead(study), null, PendingToxicityWrite.none());
+        apply(studies.lockAndRead(study), Set.of(), PendingToxicityWrite.none(), PendingToxicityWrite.none());
     }
 
-    private void apply(ResearchStudy study, String patient, PendingToxicityWrite write) {
+    /**
+     * The rule on the records as {@code after} gives them; a severe toxicity of one of {@code patients} that is
+     * late there and was not in the records as {@code before} gives them is reported.
+     */
+    private void apply(ResearchStudy study, Set<String> patients, PendingToxicityWrite after, PendingToxicityWrite before) {
         LocalDate today = LocalDate.now();
-        Optional<StudyState> state = states.of(study, today, write);
+        Optional<StudyState> state = states.of(study, today, after);
         if (state.isEmpty()) {
             return;
         }
@@ -56,16 +80,17 @@ class StoppingRule {
         } else if (!boundaryReached && StudyStopper.isStoppedForToxicity(study)) {
             stopper.reportBoundaryNoLongerReached(state.get());
         }
-        if (patient != null) {
-            reportNewLateSevere(study, patient, state.get(), today);
+        if (!patients.isEmpty()) {
+            reportNewLateSevere(patients, state.get(), () -> states.of(study, today, before).orElseThrow());
         }
     }
 
-    private void reportNewLateSevere(ResearchStudy study, String patient, StudyState after, LocalDate today) {
+    private void reportNewLateSevere(Set<String> patients, StudyState after, Supplier<StudyState> beforeState) {
         StudyProgress progress = after.progress();
+        StudyState before = null;
         for (SubjectCourse course : after.courses()) {
-            if (course.subject().patient().equals(patient) && progress.lateSevere(course).isPresent()) {
-                StudyState before = states.of(study, today).orElseThrow();
+            if (patients.contains(course.subject().patient()) && progress.lateSevere(course).isPresent()) {
+                before = before == null ? beforeState.get() : before;
                 boolean alreadyLate = before.courses().stream()
                         .filter(c -> c.subject().reference().equals(course.subject().reference()))
                         .anyMatch(c -> progress.lateSevere(c).equals(progress.lateSevere(course)));

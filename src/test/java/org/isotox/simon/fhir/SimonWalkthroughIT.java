@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.ResearchStudy;
@@ -27,6 +28,8 @@ import org.isotox.testsupport.FhirServerTest;
 import org.isotox.testsupport.IhrStudy;
 import org.isotox.testsupport.TrialFixtures;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The IHR study walked through its Simon two-stage design over the API: once to a stop for
@@ -82,6 +85,60 @@ class SimonWalkthroughIT {
         assertThat(alerts(ihr)).anySatisfy(text -> assertThat(text).contains("no longer reached"));
         reopen(ihr).then().statusCode(200);
         assertThat(reopenings(ihr)).isEqualTo(1);
+    }
+
+    /**
+     * Two severe gradings sent in one transaction count together: the rule is applied once all of its entries
+     * are written, so the one that makes the fourth severe toxicity among the first 12 stops the study whatever
+     * its place in the bundle (before, each entry's check saw only itself and the study went on accruing). A
+     * batch's entries are separate writes, the second seeing the first.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Bundle.BundleType.class, names = {"TRANSACTION", "BATCH"})
+    void severeToxicitiesSentInOneBundleReachTheBoundaryTogether(Bundle.BundleType type) {
+        List<String> patients = eligiblePatients(12);
+        IhrStudy ihr = TrialFixtures.newIhrStudy();
+        for (String patient : patients) {
+            TrialFixtures.enrol(ihr, patient, ENROLMENT).then().statusCode(201);
+        }
+        TrialFixtures.recordToxicity(patients.get(0), PNEUMONITIS, GRADE_3, "2026-02-10", 0);
+        TrialFixtures.recordToxicity(patients.get(1), ESOPHAGITIS, GRADE_4, "2026-02-11", 0);
+        Bundle visits = new Bundle().setType(type);
+        for (Observation grading : List.of(
+                TrialFixtures.toxicity(patients.get(2), ESOPHAGITIS, GRADE_3, "2026-02-12", 8),
+                TrialFixtures.toxicity(patients.get(3), PNEUMONITIS, GRADE_3, "2026-02-13", 0))) {
+            visits.addEntry().setFullUrl(IdType.newRandomUuid().getValue()).setResource(grading)
+                    .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+        }
+
+        fhirRequest(visits).post("/").then().statusCode(200);
+
+        assertThat(study(ihr).getStatus()).isEqualTo(ResearchStudyStatus.CLOSEDTOACCRUAL);
+        assertThat(decision(ihr)).isEqualTo("stopped-for-toxicity");
+        assertThat(alerts(ihr)).anySatisfy(text -> assertThat(text).contains("4 of the first 12"));
+    }
+
+    /** A late severe toxicity sent in a transaction is reported once, as it is when sent alone; an earlier one is not again. */
+    @Test
+    void aLateSevereToxicitySentInATransactionIsReportedOnce() {
+        List<String> patients = eligiblePatients(12);
+        IhrStudy ihr = TrialFixtures.newIhrStudy();
+        enrolStageOneWithCompletedCourses(ihr, patients);
+        TrialFixtures.recordToxicity(patients.get(0), PNEUMONITIS, GRADE_3, "2026-02-10", 0);
+        TrialFixtures.recordToxicity(patients.get(1), PNEUMONITIS, GRADE_3, "2026-03-11", 0);
+        TrialFixtures.recordToxicity(patients.get(2), ESOPHAGITIS, GRADE_4, "2026-04-12", 0);
+        Bundle visits = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        for (Observation grading : List.of(
+                TrialFixtures.toxicity(patients.get(3), PNEUMONITIS, GRADE_3, "2026-07-20", 0),
+                TrialFixtures.toxicity(patients.get(4), PNEUMONITIS, GRADE_2, "2026-07-20", 0))) {
+            visits.addEntry().setFullUrl(IdType.newRandomUuid().getValue()).setResource(grading)
+                    .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+        }
+
+        fhirRequest(visits).post("/").then().statusCode(200);
+        TrialFixtures.recordToxicity(patients.get(3), ESOPHAGITIS, GRADE_2, "2026-07-25", 0);
+
+        assertThat(alerts(ihr)).filteredOn(text -> text.contains("Severe toxicity after the evaluation window")).hasSize(1);
     }
 
     @Test
