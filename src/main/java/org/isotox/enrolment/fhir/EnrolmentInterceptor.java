@@ -4,16 +4,21 @@ import org.isotox.study.fhir.TrialStudies;
 import org.isotox.study.fhir.StudyRoster;
 import org.isotox.study.fhir.StudyLock;
 import org.isotox.simon.fhir.StudyStates;
+import org.isotox.simon.fhir.PendingToxicityWrite;
 import org.isotox.simon.fhir.StudyState;
 import org.isotox.simon.fhir.StudyProtocolReader;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -40,11 +45,14 @@ import org.springframework.stereotype.Component;
  * only when the study is active, the patient is not enrolled already, every eligibility criterion
  * is met and the Simon design lets one more subject in; it then gets its enrolment sequence number
  * and Simon stage. The decision runs under the study's row lock, so that concurrent enrolments (on
- * one server or several) are decided one after the other on committed data.
+ * one server or several) are decided one after the other on committed data. The enrolments of one FHIR
+ * transaction are decided in its order, each counting those before it.
  */
 @Component
 @Interceptor
 class EnrolmentInterceptor {
+
+    private static final String ENROLLED_IN_TRANSACTION = EnrolmentInterceptor.class.getName() + ".enrolled";
 
     /** The statuses that put a patient on study. */
     static final Set<ResearchSubjectStatus> ON_STUDY = EnumSet.of(
@@ -76,14 +84,14 @@ class EnrolmentInterceptor {
     }
 
     @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
-    void created(IBaseResource resource) {
+    void created(IBaseResource resource, TransactionDetails transaction) {
         if (resource instanceof ResearchSubject subject && ON_STUDY.contains(subject.getStatus())) {
-            enrol(subject);
+            enrol(subject, transaction);
         }
     }
 
     @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
-    void updated(IBaseResource previous, IBaseResource current) {
+    void updated(IBaseResource previous, IBaseResource current, TransactionDetails transaction) {
         if (!(current instanceof ResearchSubject subject)) {
             return;
         }
@@ -91,11 +99,11 @@ class EnrolmentInterceptor {
         if (before.hasExtension(StudyRoster.ENROLMENT_SEQUENCE)) {
             keepServerAssignedValues(before, subject);
         } else if (ON_STUDY.contains(subject.getStatus())) {
-            enrol(subject);
+            enrol(subject, transaction);
         }
     }
 
-    private void enrol(ResearchSubject subject) {
+    private void enrol(ResearchSubject subject, TransactionDetails transaction) {
         Optional<ResearchStudy> found = studies.read(subject.getStudy().getReference());
         if (found.isEmpty() || protocols.read(found.get()).isEmpty()) {
             return; // not a trial study: enrolment is not the server's to guard
@@ -106,11 +114,14 @@ class EnrolmentInterceptor {
             refuse(IssueType.BUSINESSRULE, "ResearchSubject.study", "The study is not open to accrual (status "
                     + study.getStatus().toCode() + reason(study) + ")");
         }
-        List<EnrolledSubject> enrolled = roster.enrolled("ResearchStudy/" + study.getIdElement().getIdPart());
+        String studyReference = "ResearchStudy/" + study.getIdElement().getIdPart();
+        List<EnrolledSubject> earlierInTransaction = enrolledEarlierIn(transaction, studyReference);
+        List<EnrolledSubject> enrolled = new ArrayList<>(roster.enrolled(studyReference));
+        enrolled.addAll(earlierInTransaction);
         enrolled.stream().filter(s -> s.patient().equals(patient)).findFirst().ifPresent(existing -> refuse(
                 IssueType.DUPLICATE, "ResearchSubject.individual",
                 patient + " is already enrolled in this study as " + existing.reference()));
-        StudyState state = states.of(study, LocalDate.now()).orElseThrow();
+        StudyState state = states.of(study, LocalDate.now(), PendingToxicityWrite.none(), earlierInTransaction).orElseThrow();
         StoppingStatus gate = state.status();
         if (!gate.enrolmentAllowed()) {
             refuse(IssueType.BUSINESSRULE, "ResearchSubject.study", gateClosed(state));
@@ -124,6 +135,19 @@ class EnrolmentInterceptor {
         int sequence = enrolled.stream().mapToInt(EnrolledSubject::sequence).max().orElse(0) + 1;
         setExtension(subject, StudyRoster.ENROLMENT_SEQUENCE, sequence);
         setExtension(subject, StudyRoster.SIMON_STAGE, state.progress().stageOfNextSubject(state.courses()));
+        StudyRoster.enrolled(subject).ifPresent(earlierInTransaction::add);
+    }
+
+    /**
+     * The subjects enrolled in the study by earlier entries of the same FHIR transaction: they are not
+     * stored yet, but count for the gate, the sequence and the duplicate check as if they were.
+     */
+    private static List<EnrolledSubject> enrolledEarlierIn(TransactionDetails transaction, String studyReference) {
+        if (transaction == null) {
+            return new ArrayList<>();
+        }
+        Map<String, List<EnrolledSubject>> byStudy = transaction.getOrCreateUserData(ENROLLED_IN_TRANSACTION, HashMap::new);
+        return byStudy.computeIfAbsent(studyReference, study -> new ArrayList<>());
     }
 
     private static void keepServerAssignedValues(ResearchSubject before, ResearchSubject after) {

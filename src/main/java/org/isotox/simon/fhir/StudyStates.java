@@ -1,6 +1,7 @@
 package org.isotox.simon.fhir;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,12 +50,22 @@ public class StudyStates {
      * the database does not show yet (a new, corrected or deleted record).
      */
     public Optional<StudyState> of(ResearchStudy study, LocalDate asOf, PendingToxicityWrite pendingWrite) {
+        return of(study, asOf, pendingWrite, List.of());
+    }
+
+    /**
+     * The same, with {@code pendingEnrolments} counted beside the stored subjects: enrolments made earlier in
+     * the same transaction, which the database does not show yet.
+     */
+    public Optional<StudyState> of(
+            ResearchStudy study, LocalDate asOf, PendingToxicityWrite pendingWrite, List<EnrolledSubject> pendingEnrolments) {
         Optional<StudyProtocol> protocol = protocols.read(study);
         if (protocol.isEmpty()) {
             return Optional.empty();
         }
         StudyProtocol rules = protocol.get();
-        List<EnrolledSubject> subjects = roster.enrolled("ResearchStudy/" + study.getIdElement().getIdPart());
+        List<EnrolledSubject> subjects = new ArrayList<>(roster.enrolled("ResearchStudy/" + study.getIdElement().getIdPart()));
+        subjects.addAll(pendingEnrolments);
         Map<String, LocalDate> enrolledOn = subjects.stream()
                 .collect(Collectors.toMap(EnrolledSubject::patient, EnrolledSubject::enrolled, (a, b) -> a.isBefore(b) ? a : b));
         List<String> patients = List.copyOf(enrolledOn.keySet());

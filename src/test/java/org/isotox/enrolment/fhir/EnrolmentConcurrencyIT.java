@@ -71,6 +71,47 @@ class EnrolmentConcurrencyIT {
         assertExactlyOneAccepted(ihr, statuses);
     }
 
+    /**
+     * Two enrolments for the last place sent in one transaction: the second does not fit, and neither is stored
+     * (before, each entry saw only the committed subjects: both were enrolled as the 12th, 13 in stage 1).
+     */
+    @Test
+    void twoEnrolmentsForTheLastPlaceInOneTransactionAreRefusedTogether() {
+        IhrStudy ihr = studyWithOnePlaceLeft();
+
+        Response response = fhirRequest(enrolments(ihr, patients.subList(STAGE_ONE - 1, STAGE_ONE + 1))).post("/");
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(422);
+        assertThat(Fhir.outcome(response).getIssueFirstRep().getDiagnostics()).contains("awaiting-stage-1-evaluation");
+        assertThat(Fhir.count("ResearchSubject", "study=" + ihr.studyReference())).isEqualTo(STAGE_ONE - 1);
+    }
+
+    /** Enrolments sent in one transaction get consecutive sequence numbers; the same patient twice is refused. */
+    @Test
+    void enrolmentsInOneTransactionAreNumberedInItsOrder() {
+        IhrStudy ihr = TrialFixtures.newIhrStudy();
+        TrialFixtures.enrol(ihr, patients.get(0), ENROLMENT).then().statusCode(201);
+
+        Bundle twice = enrolments(ihr, List.of(patients.get(1), patients.get(1)));
+        Response refused = fhirRequest(twice).post("/");
+        assertThat(refused.statusCode()).as(refused.asString()).isEqualTo(422);
+        assertThat(Fhir.outcome(refused).getIssueFirstRep().getDiagnostics()).contains("already enrolled");
+        Response accepted = fhirRequest(enrolments(ihr, patients.subList(1, 4))).post("/");
+
+        assertThat(accepted.statusCode()).as(accepted.asString()).isEqualTo(200);
+        assertThat(sequences(ihr)).containsExactly("1", "2", "3", "4");
+    }
+
+    private static Bundle enrolments(IhrStudy ihr, List<String> enrolled) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        for (String patient : enrolled) {
+            bundle.addEntry().setFullUrl(org.hl7.fhir.r4.model.IdType.newRandomUuid().getValue())
+                    .setResource(TrialFixtures.subject(ihr, patient, ENROLMENT))
+                    .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("ResearchSubject");
+        }
+        return bundle;
+    }
+
     private IhrStudy studyWithOnePlaceLeft() {
         IhrStudy ihr = TrialFixtures.newIhrStudy();
         for (int i = 0; i < STAGE_ONE - 1; i++) {
@@ -105,6 +146,10 @@ class EnrolmentConcurrencyIT {
     private static void assertExactlyOneAccepted(IhrStudy ihr, List<Integer> statuses) {
         assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
         assertThat(statuses).filteredOn(status -> status == 422).hasSize(CONTENDERS - 1);
+        assertThat(sequences(ihr)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
+    }
+
+    private static List<String> sequences(IhrStudy ihr) {
         Bundle subjects = bundle(fhirRequest()
                 .header("Cache-Control", "no-cache")
                 .get("/ResearchSubject?study=" + ihr.studyReference() + "&_count=100")
@@ -112,11 +157,10 @@ class EnrolmentConcurrencyIT {
                 .statusCode(200)
                 .extract()
                 .response());
-        List<String> sequences = subjects.getEntry().stream()
+        return subjects.getEntry().stream()
                 .map(e -> ((ResearchSubject) e.getResource()).getExtensionByUrl(IhrStudy.PROFILE_BASE + "enrolment-sequence"))
                 .map(extension -> extension.getValue().primitiveValue())
                 .sorted(java.util.Comparator.comparingInt(Integer::parseInt))
                 .toList();
-        assertThat(sequences).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
     }
 }
