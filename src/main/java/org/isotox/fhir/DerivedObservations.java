@@ -7,11 +7,12 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.param.TokenParam;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * measurements, scale scores from a questionnaire response). Each is stored under an id computed
  * from what it is derived from, so that a recomputation updates it instead of adding another, and
  * carries a tag that tells it from client-written Observations of the same code. An unchanged
- * recomputation creates no new version.
+ * recomputation writes nothing.
  */
 @Component
 public class DerivedObservations {
@@ -49,29 +50,48 @@ public class DerivedObservations {
      * {@code existing} finds is deleted.
      */
     public void replace(SearchParameterMap existing, List<Observation> wanted) {
-        write(wanted);
-        removeAllBut(existing, wanted);
+        List<Observation> stored = stored(existing);
+        write(wanted, stored);
+        removeAllBut(stored, wanted);
     }
 
-    /** Creates or updates each of {@code wanted} (its id set with {@link #idFor}). */
-    public void write(List<Observation> wanted) {
+    /** The derived (tagged) Observations that {@code existing} finds. */
+    public List<Observation> stored(SearchParameterMap existing) {
+        existing.setLoadSynchronous(true);
+        existing.add("_tag", new TokenParam(Canonicals.ISOTOX_CODES, TAG_CODE));
+        return daoRegistry.getResourceDao(Observation.class).search(existing, new SystemRequestDetails()).getAllResources().stream()
+                .map(Observation.class::cast)
+                .toList();
+    }
+
+    /**
+     * Creates or updates each of {@code wanted} (its id set with {@link #idFor}) that {@code stored} does not
+     * hold as it is: an unchanged recomputation costs no write at all.
+     */
+    public void write(List<Observation> wanted, List<Observation> stored) {
+        Map<String, Observation> storedById = new HashMap<>();
+        stored.forEach(observation -> storedById.put(observation.getIdElement().getIdPart(), observation));
+        List<Observation> changed = wanted.stream()
+                .filter(observation -> {
+                    Observation current = storedById.get(observation.getIdElement().getIdPart());
+                    return current == null || !StoredContent.same(current, observation);
+                })
+                .toList();
         IFhirResourceDao<Observation> dao = daoRegistry.getResourceDao(Observation.class);
         TransactionDetails writes = new TransactionDetails();
-        storedIds.resolve(wanted.stream().<IIdType>map(o -> o.getIdElement().withResourceType("Observation")).toList(), writes);
-        for (Observation observation : wanted) {
+        storedIds.resolve(changed.stream().<IIdType>map(o -> o.getIdElement().withResourceType("Observation")).toList(), writes);
+        for (Observation observation : changed) {
             observation.getMeta().addTag(tag());
             dao.update(observation, null, true, false, DerivedWrites.request(), writes);
         }
     }
 
-    /** Deletes every tagged Observation that {@code existing} finds, except those of {@code kept}. */
-    public void removeAllBut(SearchParameterMap existing, List<Observation> kept) {
+    /** Deletes each of {@code stored} (derived Observations) that is not one of {@code kept}. */
+    public void removeAllBut(List<Observation> stored, List<Observation> kept) {
         IFhirResourceDao<Observation> dao = daoRegistry.getResourceDao(Observation.class);
         Set<String> keptIds = new HashSet<>();
         kept.forEach(observation -> keptIds.add(observation.getIdElement().getIdPart()));
-        existing.setLoadSynchronous(true);
-        existing.add("_tag", new TokenParam(Canonicals.ISOTOX_CODES, TAG_CODE));
-        for (IBaseResource found : dao.search(existing, new SystemRequestDetails()).getAllResources()) {
+        for (Observation found : stored) {
             if (!keptIds.contains(found.getIdElement().getIdPart())) {
                 dao.delete(found.getIdElement().toUnqualifiedVersionless(), DerivedWrites.request());
             }

@@ -66,9 +66,10 @@ class TimepointResponses {
                 .ifPresent(current::add);
         Derived responses = responses(patient, current);
         // The best response refers to the time-point responses: they are written before it and removed after it.
-        derived.write(responses.timepoints());
+        List<Observation> storedTimepoints = derived.stored(ofPatient(patient, TimepointResponseObservation.CODE));
+        derived.write(responses.timepoints(), storedTimepoints);
         derived.replace(ofPatient(patient, BestOverallResponseObservation.CODE), responses.best());
-        derived.removeAllBut(ofPatient(patient, TimepointResponseObservation.CODE), responses.timepoints());
+        derived.removeAllBut(storedTimepoints, responses.timepoints());
     }
 
     private Derived responses(String patient, List<LesionMeasurement> current) {

@@ -17,6 +17,7 @@ import org.isotox.schedule.domain.Fulfilments;
 import org.isotox.schedule.domain.ScheduledActivity;
 import org.isotox.schedule.fhir.StudySchedules.StudyPlan;
 import org.springframework.stereotype.Component;
+import org.isotox.fhir.StoredContent;
 
 /**
  * Keeps an enrolled subject's CarePlan and Tasks in step with its schedule, inside the transaction

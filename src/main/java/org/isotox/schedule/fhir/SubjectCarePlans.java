@@ -22,6 +22,7 @@ import org.isotox.fhir.Canonicals;
 import org.isotox.schedule.domain.ScheduledActivity;
 import org.isotox.schedule.fhir.StudySchedules.StudyPlan;
 import org.springframework.stereotype.Component;
+import org.isotox.fhir.StoredContent;
 
 /**
  * Each enrolled subject's CarePlan: it instantiates the study's protocol PlanDefinition and lists

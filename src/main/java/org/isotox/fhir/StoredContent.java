@@ -1,13 +1,13 @@
-package org.isotox.schedule.fhir;
+package org.isotox.fhir;
 
 import org.hl7.fhir.r4.model.DomainResource;
 
 /** Whether writing a resource would change what is stored: its content, whatever its id and metadata. */
-final class StoredContent {
+public final class StoredContent {
 
     private StoredContent() {}
 
-    static boolean same(DomainResource stored, DomainResource wanted) {
+    public static boolean same(DomainResource stored, DomainResource wanted) {
         return content(stored).equalsDeep(content(wanted));
     }
 
