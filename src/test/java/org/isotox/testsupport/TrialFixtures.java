@@ -112,6 +112,11 @@ public final class TrialFixtures {
         return created.getEntryFirstRep().getResponse().getLocation().replaceAll("/_history/.*", "");
     }
 
+    /** The eligible patient's record as one transaction, not yet sent (the Patient is its first entry). */
+    public static Bundle eligiblePatientRecord() {
+        return EligiblePatient.transaction();
+    }
+
     /** Tries to enrol the patient in the study; returns the server's answer. */
     public static Response enrol(IhrStudy study, String patient, String enrolmentDate) {
         return fhirRequest(subject(study, patient, enrolmentDate)).post("/ResearchSubject");

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.PositiveIntType;
@@ -51,6 +52,9 @@ import org.springframework.stereotype.Component;
 @Component
 @Interceptor
 class EnrolmentInterceptor {
+
+    /** Just before {@code OwnershipStamp}'s hooks (order -1000), after the request checks (-2000). */
+    static final int BEFORE_OWNERSHIP_STAMP = -1001;
 
     private static final String ENROLLED_IN_TRANSACTION = EnrolmentInterceptor.class.getName() + ".enrolled";
 
@@ -81,6 +85,26 @@ class EnrolmentInterceptor {
         this.states = states;
         this.protocols = protocols;
         this.eligibility = eligibility;
+    }
+
+    /**
+     * Before the ownership stamp places the patient at the subject's site: an enrolment must name a stored
+     * patient. One created by the same transaction (a placeholder reference) is refused with a clear outcome,
+     * where the placement and the gate would otherwise fail on a reference they cannot read.
+     */
+    @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = BEFORE_OWNERSHIP_STAMP)
+    void namesAStoredPatient(IBaseResource resource) {
+        if (resource instanceof ResearchSubject subject && ON_STUDY.contains(subject.getStatus())) {
+            String patient = subject.getIndividual().getReference();
+            IdType id = patient == null ? new IdType() : new IdType(patient);
+            if (patient != null && (!"Patient".equals(id.getResourceType()) || !id.hasIdPart())) {
+                refuse(IssueType.NOTSUPPORTED, "ResearchSubject.individual", "The enrolment names " + patient
+                        + ", which is not a stored Patient: the enrolment gate decides on the patient's stored record"
+                        + " (eligibility, a second enrolment, the Simon gate), and an entry of the same transaction is"
+                        + " not part of it until the transaction commits. Store the patient's record first, then send"
+                        + " the ResearchSubject.");
+            }
+        }
     }
 
     @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
