@@ -1,6 +1,8 @@
 package org.isotox.testsupport;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -62,6 +64,12 @@ public final class Dvhs {
 
     /** Stores one DVH Observation per structure for the patient. */
     public void storeFor(String patient) {
+        observationsFor(patient).forEach(Fhir::create);
+    }
+
+    /** One DVH Observation per structure for the patient, not yet written. */
+    public List<Observation> observationsFor(String patient) {
+        List<Observation> dvhs = new ArrayList<>();
         curves.forEach((structure, curve) -> {
             Observation dvh = new Observation().setStatus(Observation.ObservationStatus.FINAL);
             dvh.getCode().addCoding(new Coding(ISOTOX, "dvh", "Dose-volume histogram"));
@@ -75,8 +83,9 @@ public final class Dvhs {
                                 .setSystem("http://unitsofmeasure.org").setCode("%"));
                 component.addExtension(IhrStudy.PROFILE_BASE + "dvh-point-dose", gray(Double.parseDouble(doseVolume[0])));
             }
-            Fhir.create(dvh);
+            dvhs.add(dvh);
         });
+        return dvhs;
     }
 
     private static CodeableConcept code(String code) {

@@ -4,10 +4,13 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.InterceptorInvocationTimingEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -30,7 +33,9 @@ import org.springframework.stereotype.Component;
  * the study's fraction dose, a total dose in its range and in whole fractions, and no organ-at-risk
  * limit broken at the prescribed dose by the plan's stored DVHs. A prescription below the dose the
  * limits would allow is stored, with a warning naming the achievable dose. A prescription becomes
- * active only once a physicist and a radiation oncologist approved the version being activated.
+ * active only once a physicist and a radiation oncologist approved the version being activated. In a
+ * FHIR transaction the plan check waits until all of its entries are written, so that DVHs sent with
+ * the prescription are the ones checked.
  */
 @Component
 @Interceptor
@@ -66,17 +71,39 @@ class PrescriptionGuard {
     }
 
     @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
-    void created(IBaseResource resource, RequestDetails request) {
+    void created(IBaseResource resource, RequestDetails request, TransactionDetails transaction) {
         if (resource instanceof ServiceRequest prescription && isPrescription(prescription)) {
-            check(prescription, Optional.empty(), request);
+            check(prescription, Optional.empty(), request, !inTransactionBundle(transaction));
         }
     }
 
     @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
-    void updated(IBaseResource previous, IBaseResource current, RequestDetails request) {
+    void updated(IBaseResource previous, IBaseResource current, RequestDetails request, TransactionDetails transaction) {
         if (current instanceof ServiceRequest prescription && isPrescription(prescription)) {
-            check(prescription, Optional.of((ServiceRequest) previous), request);
+            check(prescription, Optional.of((ServiceRequest) previous), request, !inTransactionBundle(transaction));
         }
+    }
+
+    /**
+     * A prescription sent in a FHIR transaction is checked against the plan once all of the transaction's entries
+     * are written: the DVHs sent with it are then stored, and the ones checked.
+     */
+    @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+    void createdInTransaction(IBaseResource resource, RequestDetails request, InterceptorInvocationTimingEnum timing) {
+        if (timing == InterceptorInvocationTimingEnum.DEFERRED && resource instanceof ServiceRequest prescription
+                && isPrescription(prescription)) {
+            checkAgainstPlan(prescription, request);
+        }
+    }
+
+    @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+    void updatedInTransaction(IBaseResource previous, IBaseResource current, RequestDetails request,
+            InterceptorInvocationTimingEnum timing) {
+        createdInTransaction(current, request, timing);
+    }
+
+    private static boolean inTransactionBundle(TransactionDetails transaction) {
+        return transaction != null && transaction.isAcceptingDeferredInterceptorBroadcasts();
     }
 
     static boolean isPrescription(ServiceRequest request) {
@@ -84,7 +111,25 @@ class PrescriptionGuard {
                 .anyMatch(c -> "http://snomed.info/sct".equals(c.getSystem()) && PRESCRIPTION_CODE.equals(c.getCode()));
     }
 
-    private void check(ServiceRequest prescription, Optional<ServiceRequest> previous, RequestDetails request) {
+    /** The study's rules and the activation; the plan too, unless {@code againstPlan} is false (checked later). */
+    private void check(ServiceRequest prescription, Optional<ServiceRequest> previous, RequestDetails request, boolean againstPlan) {
+        underEachStudysRules(prescription, (rules, refusal) -> {
+            List<PrescribedDose> doses = PrescribedDose.of(prescription);
+            doses.forEach(dose -> checkAgainstRules(dose, rules, refusal));
+            if (refusal.getIssue().isEmpty() && againstPlan) {
+                checkAgainstPlan(prescription.getSubject().getReference(), doses, rules, refusal, request);
+            }
+            checkActivation(prescription, previous, refusal);
+        });
+    }
+
+    private void checkAgainstPlan(ServiceRequest prescription, RequestDetails request) {
+        underEachStudysRules(prescription, (rules, refusal) -> checkAgainstPlan(
+                prescription.getSubject().getReference(), PrescribedDose.of(prescription), rules, refusal, request));
+    }
+
+    /** {@code checks} under the dose rules of each study the patient is on; what they find refuses the write (422). */
+    private void underEachStudysRules(ServiceRequest prescription, BiConsumer<IsotoxicRules, OperationOutcome> checks) {
         String patient = prescription.getSubject().getReference();
         if (patient == null) {
             return;
@@ -93,12 +138,7 @@ class PrescriptionGuard {
             Optional<IsotoxicRules> rules = studies.read(study).map(studyRules::of);
             if (rules.isPresent()) {
                 OperationOutcome refusal = new OperationOutcome();
-                List<PrescribedDose> doses = PrescribedDose.of(prescription);
-                doses.forEach(dose -> checkAgainstRules(dose, rules.get(), refusal));
-                if (refusal.getIssue().isEmpty()) {
-                    checkAgainstPlan(patient, doses, rules.get(), refusal, request);
-                }
-                checkActivation(prescription, previous, refusal);
+                checks.accept(rules.get(), refusal);
                 if (!refusal.getIssue().isEmpty()) {
                     throw new UnprocessableEntityException(fhirContext, refusal);
                 }

@@ -8,9 +8,14 @@ import static org.isotox.testsupport.Fhir.outcome;
 import static org.isotox.testsupport.Fhir.parse;
 
 import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus;
 import org.isotox.security.fhir.MintedTokens;
@@ -64,6 +69,35 @@ class PrescriptionGuardIT {
 
         // cord Dmax 40 Gy at 60 Gy -> 46 Gy at 69 Gy, above 45
         assertRefused(prescription(cordAtRisk, 3, 23, 69), "breaks SpinalCord Dmax: 46 against a limit of 45", "totalDose");
+    }
+
+    /**
+     * A new plan's DVHs sent with the prescription in one transaction are the ones checked: a replan at which the
+     * cord limit breaks is refused, though the DVHs stored before allowed the dose (before, each entry's check saw
+     * only what was committed, and this prescription was stored).
+     */
+    @Test
+    void theDvhsSentWithThePrescriptionInOneTransactionAreTheOnesChecked() {
+        String replanned = enrolledPatient();
+        Dvhs.lungV20Binds().storeFor(replanned);
+        Bundle replan = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        List<Resource> entries = new ArrayList<>(Dvhs.at(60)
+                .with("SpinalCord", "0:100 40:0")
+                .with("Lungs-GTV", "0:100 5:40 20:10 60:0")
+                .with("Esophagus", "0:100 40:0")
+                .observationsFor(replanned));
+        ServiceRequest prescription = prescription(replanned, 3, 23, 69);
+        entries.add(prescription);
+        entries.forEach(resource -> replan.addEntry().setFullUrl(IdType.newRandomUuid().getValue()).setResource(resource)
+                .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl(resource.fhirType()));
+
+        Response response = fhirRequest(replan).post("/");
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(422);
+        assertThat(outcome(response).getIssue()).anySatisfy(i -> assertThat(i.getDiagnostics())
+                .contains("breaks SpinalCord Dmax: 46 against a limit of 45"));
+        assertThat(count("ServiceRequest", "identifier=" + MARKER + "|" + prescription.getIdentifierFirstRep().getValue()))
+                .as("nothing stored").isZero();
     }
 
     @Test
