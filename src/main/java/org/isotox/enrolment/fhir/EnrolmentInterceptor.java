@@ -47,7 +47,8 @@ import org.springframework.stereotype.Component;
  * is met and the Simon design lets one more subject in; it then gets its enrolment sequence number
  * and Simon stage. The decision runs under the study's row lock, so that concurrent enrolments (on
  * one server or several) are decided one after the other on committed data. The enrolments of one FHIR
- * transaction are decided in its order, each counting those before it.
+ * transaction are decided in its order, each counting those before it; their eligibility once all of
+ * its entries are written, on the records as it leaves them.
  */
 @Component
 @Interceptor
@@ -57,6 +58,7 @@ class EnrolmentInterceptor {
     static final int BEFORE_OWNERSHIP_STAMP = -1001;
 
     private static final String ENROLLED_IN_TRANSACTION = EnrolmentInterceptor.class.getName() + ".enrolled";
+    private static final String ELIGIBILITY_IN_TRANSACTION = EnrolmentInterceptor.class.getName() + ".eligibility";
 
     /** The statuses that put a patient on study. */
     static final Set<ResearchSubjectStatus> ON_STUDY = EnumSet.of(
@@ -150,16 +152,41 @@ class EnrolmentInterceptor {
         if (!gate.enrolmentAllowed()) {
             refuse(IssueType.BUSINESSRULE, "ResearchSubject.study", gateClosed(state));
         }
-        // the trial's subject profile, validated before this hook, makes the enrolment date mandatory
-        LocalDate enrolmentDate = FhirDates.localDate(subject.getPeriod().getStartElement());
-        EligibilityReport report = eligibility.evaluate(study, subject.getIndividual(), enrolmentDate);
-        if (!report.eligible()) {
-            throw new UnprocessableEntityException(fhirContext, notEligible(patient, report));
+        if (transaction != null && transaction.isAcceptingDeferredInterceptorBroadcasts()) {
+            transaction.<List<PendingEligibility>>getOrCreateUserData(ELIGIBILITY_IN_TRANSACTION, ArrayList::new)
+                    .add(new PendingEligibility(study, subject));
+        } else {
+            requireEligible(study, subject);
         }
         int sequence = enrolled.stream().mapToInt(EnrolledSubject::sequence).max().orElse(0) + 1;
         setExtension(subject, StudyRoster.ENROLMENT_SEQUENCE, sequence);
         setExtension(subject, StudyRoster.SIMON_STAGE, state.progress().stageOfNextSubject(state.courses()));
         StudyRoster.enrolled(subject).ifPresent(earlierInTransaction::add);
+    }
+
+    /**
+     * The eligibility of the patients a FHIR transaction enrols is decided on their records as the transaction
+     * leaves them, once all of its entries are written: a work-up sent with the enrolment counts, and so does a
+     * result that makes the patient ineligible.
+     */
+    @Hook(Pointcut.STORAGE_TRANSACTION_PROCESSED)
+    void transactionWritten(TransactionDetails transaction) {
+        List<PendingEligibility> pending = transaction.getUserData(ELIGIBILITY_IN_TRANSACTION);
+        if (pending != null) {
+            transaction.putUserData(ELIGIBILITY_IN_TRANSACTION, null);
+            pending.forEach(enrolment -> requireEligible(enrolment.study(), enrolment.subject()));
+        }
+    }
+
+    private record PendingEligibility(ResearchStudy study, ResearchSubject subject) {}
+
+    private void requireEligible(ResearchStudy study, ResearchSubject subject) {
+        // the trial's subject profile, validated before the gate, makes the enrolment date mandatory
+        LocalDate enrolmentDate = FhirDates.localDate(subject.getPeriod().getStartElement());
+        EligibilityReport report = eligibility.evaluate(study, subject.getIndividual(), enrolmentDate);
+        if (!report.eligible()) {
+            throw new UnprocessableEntityException(fhirContext, notEligible(subject.getIndividual().getReference(), report));
+        }
     }
 
     /**
