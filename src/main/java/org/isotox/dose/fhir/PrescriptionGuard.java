@@ -34,8 +34,8 @@ import org.springframework.stereotype.Component;
  * limit broken at the prescribed dose by the plan's stored DVHs. A prescription below the dose the
  * limits would allow is stored, with a warning naming the achievable dose. A prescription becomes
  * active only once a physicist and a radiation oncologist approved the version being activated. In a
- * FHIR transaction the plan check waits until all of its entries are written, so that DVHs sent with
- * the prescription are the ones checked.
+ * FHIR transaction the plan and the approvals are checked once all of its entries are written, so that
+ * DVHs and approvals sent with the prescription are the ones checked.
  */
 @Component
 @Interceptor
@@ -85,21 +85,25 @@ class PrescriptionGuard {
     }
 
     /**
-     * A prescription sent in a FHIR transaction is checked against the plan once all of the transaction's entries
-     * are written: the DVHs sent with it are then stored, and the ones checked.
+     * A prescription sent in a FHIR transaction is checked against the plan, and its activation against the
+     * approvals, once all of the transaction's entries are written: the DVHs and approvals sent with it are then
+     * stored, and the ones checked.
      */
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
     void createdInTransaction(IBaseResource resource, RequestDetails request, InterceptorInvocationTimingEnum timing) {
         if (timing == InterceptorInvocationTimingEnum.DEFERRED && resource instanceof ServiceRequest prescription
                 && isPrescription(prescription)) {
-            checkAgainstPlan(prescription, request);
+            checkAgainstStoredRecords(prescription, Optional.empty(), request);
         }
     }
 
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
     void updatedInTransaction(IBaseResource previous, IBaseResource current, RequestDetails request,
             InterceptorInvocationTimingEnum timing) {
-        createdInTransaction(current, request, timing);
+        if (timing == InterceptorInvocationTimingEnum.DEFERRED && current instanceof ServiceRequest prescription
+                && isPrescription(prescription)) {
+            checkAgainstStoredRecords(prescription, Optional.of((ServiceRequest) previous), request);
+        }
     }
 
     private static boolean inTransactionBundle(TransactionDetails transaction) {
@@ -111,21 +115,33 @@ class PrescriptionGuard {
                 .anyMatch(c -> "http://snomed.info/sct".equals(c.getSystem()) && PRESCRIPTION_CODE.equals(c.getCode()));
     }
 
-    /** The study's rules and the activation; the plan too, unless {@code againstPlan} is false (checked later). */
-    private void check(ServiceRequest prescription, Optional<ServiceRequest> previous, RequestDetails request, boolean againstPlan) {
+    /**
+     * The study's rules; the plan and the activation too, unless {@code againstStoredRecords} is false (an entry
+     * of a FHIR transaction: they are checked once all of its entries are written).
+     */
+    private void check(ServiceRequest prescription, Optional<ServiceRequest> previous, RequestDetails request,
+            boolean againstStoredRecords) {
         underEachStudysRules(prescription, (rules, refusal) -> {
             List<PrescribedDose> doses = PrescribedDose.of(prescription);
             doses.forEach(dose -> checkAgainstRules(dose, rules, refusal));
-            if (refusal.getIssue().isEmpty() && againstPlan) {
-                checkAgainstPlan(prescription.getSubject().getReference(), doses, rules, refusal, request);
+            if (againstStoredRecords) {
+                checkAgainstStoredRecords(prescription, previous, rules, doses, refusal, request);
             }
-            checkActivation(prescription, previous, refusal);
         });
     }
 
-    private void checkAgainstPlan(ServiceRequest prescription, RequestDetails request) {
-        underEachStudysRules(prescription, (rules, refusal) -> checkAgainstPlan(
-                prescription.getSubject().getReference(), PrescribedDose.of(prescription), rules, refusal, request));
+    private void checkAgainstStoredRecords(ServiceRequest prescription, Optional<ServiceRequest> previous, RequestDetails request) {
+        underEachStudysRules(prescription, (rules, refusal) ->
+                checkAgainstStoredRecords(prescription, previous, rules, PrescribedDose.of(prescription), refusal, request));
+    }
+
+    /** The plan's DVHs (when the doses keep the study's rules) and the approvals of an activation. */
+    private void checkAgainstStoredRecords(ServiceRequest prescription, Optional<ServiceRequest> previous, IsotoxicRules rules,
+            List<PrescribedDose> doses, OperationOutcome refusal, RequestDetails request) {
+        if (refusal.getIssue().isEmpty()) {
+            checkAgainstPlan(prescription.getSubject().getReference(), doses, rules, refusal, request);
+        }
+        checkActivation(prescription, previous, refusal);
     }
 
     /** {@code checks} under the dose rules of each study the patient is on; what they find refuses the write (422). */

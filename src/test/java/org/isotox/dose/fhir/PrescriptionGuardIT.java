@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus;
@@ -150,6 +151,29 @@ class PrescriptionGuardIT {
 
         ServiceRequest activated = draft.copy().setStatus(ServiceRequestStatus.ACTIVE);
         fhirRequest(activated).put("/ServiceRequest/" + draft.getIdElement().getIdPart()).then().statusCode(200);
+    }
+
+    /** The two approvals sent with the activation in one transaction count for it (before, they were not seen: 422). */
+    @Test
+    void approvalsSentWithTheActivationInOneTransactionCount() {
+        ServiceRequest draft = parse(fhirRequest(prescription(patient, 3, 23, 69)).post("/ServiceRequest").then()
+                .statusCode(201).extract().response(), ServiceRequest.class);
+        Bundle approveAndActivate = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        for (Provenance approval : List.of(
+                Prescriptions.approval(draft, Prescriptions.practitioner("Physicist"), "physicist-approval"),
+                Prescriptions.approval(draft, Prescriptions.practitioner("Oncologist"), "radiation-oncologist-approval"))) {
+            approveAndActivate.addEntry().setFullUrl(IdType.newRandomUuid().getValue()).setResource(approval)
+                    .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Provenance");
+        }
+        String id = draft.getIdElement().getIdPart();
+        approveAndActivate.addEntry().setFullUrl("ServiceRequest/" + id).setResource(draft.copy().setStatus(ServiceRequestStatus.ACTIVE))
+                .getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("ServiceRequest/" + id);
+
+        Response response = fhirRequest(approveAndActivate).post("/");
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+        assertThat(parse(fhirRequest().get("/ServiceRequest/" + id).then().statusCode(200).extract().response(), ServiceRequest.class)
+                .getStatus()).isEqualTo(ServiceRequestStatus.ACTIVE);
     }
 
     @Test
