@@ -5,6 +5,7 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.context.BaseRuntimeChildDefinition;
 import ca.uhn.fhir.validation.FhirValidator;
@@ -54,21 +55,21 @@ class ProfileValidationInterceptor {
     static final int ORDER = -200;
 
     @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = ORDER)
-    void beforeCreate(IBaseResource resource, RequestDetails request) {
-        check((Resource) resource, DerivedWrites.isDerived(request));
+    void beforeCreate(IBaseResource resource, RequestDetails request, TransactionDetails transaction) {
+        check((Resource) resource, DerivedWrites.isDerived(request), transaction);
     }
 
     @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = ORDER)
-    void beforeUpdate(IBaseResource previous, IBaseResource updated, RequestDetails request) {
-        check((Resource) updated, DerivedWrites.isDerived(request));
+    void beforeUpdate(IBaseResource previous, IBaseResource updated, RequestDetails request, TransactionDetails transaction) {
+        check((Resource) updated, DerivedWrites.isDerived(request), transaction);
     }
 
-    private void check(Resource resource, boolean derivedByTheServer) {
+    private void check(Resource resource, boolean derivedByTheServer, TransactionDetails transaction) {
         Set<String> applicable = new LinkedHashSet<>(profiles.declaredBy(resource));
         Set<String> selected = profiles.selectedFor(resource, child(resource, "code", CodeableConcept.class));
         selected.removeAll(applicable);
         if (!selected.isEmpty()
-                && compartment.contains(resource, child(resource, "subject", Reference.class).orElse(null))) {
+                && compartment.contains(resource, child(resource, "subject", Reference.class).orElse(null), transaction)) {
             applicable.addAll(selected);
         } else {
             selected.clear();

@@ -5,9 +5,13 @@ import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ResearchSubject;
 import org.hl7.fhir.r4.model.Resource;
@@ -21,6 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class StudyCompartment {
 
+    private static final String TRIAL_SUBJECTS = StudyCompartment.class.getName() + ".trialSubjects";
+
     private final DaoRegistry daoRegistry;
     private final TrialProfiles profiles;
     private final TrialStudies studies;
@@ -31,16 +37,28 @@ public class StudyCompartment {
         this.studies = studies;
     }
 
-    /** Whether {@code resource} belongs to a trial; {@code subject} is the patient it is about, if any. */
-    public boolean contains(Resource resource, Reference subject) {
+    /**
+     * Whether {@code resource}, written in {@code transaction}, belongs to a trial; {@code subject} is the patient
+     * it is about, if any. While a FHIR transaction bundle's entries are being written,
+     * none of them is visible to a search yet, so whether a patient is a trial subject cannot change: it is
+     * asked once per patient for all of them, not once per entry.
+     */
+    public boolean contains(Resource resource, Reference subject, TransactionDetails transaction) {
         if (resource instanceof ResearchSubject researchSubject) {
             return isTrialStudy(researchSubject.getStudy());
         }
-        return subject != null && "Patient".equals(subject.getReferenceElement().getResourceType())
-                && isTrialSubject(subject.getReferenceElement());
+        if (subject == null || !"Patient".equals(subject.getReferenceElement().getResourceType())) {
+            return false;
+        }
+        IIdType patient = subject.getReferenceElement();
+        if (transaction == null || !transaction.isAcceptingDeferredInterceptorBroadcasts()) {
+            return isTrialSubject(patient);
+        }
+        Map<String, Boolean> trialSubjects = transaction.getOrCreateUserData(TRIAL_SUBJECTS, HashMap::new);
+        return trialSubjects.computeIfAbsent(patient.getIdPart(), id -> isTrialSubject(patient));
     }
 
-    private boolean isTrialSubject(org.hl7.fhir.instance.model.api.IIdType patient) {
+    private boolean isTrialSubject(IIdType patient) {
         IFhirResourceDao<ResearchSubject> dao = daoRegistry.getResourceDao(ResearchSubject.class);
         SearchParameterMap byPatient = SearchParameterMap.newSynchronous(
                 ResearchSubject.SP_INDIVIDUAL, new ReferenceParam("Patient/" + patient.getIdPart()));

@@ -5,7 +5,10 @@ import static org.isotox.testsupport.Fhir.fhirRequest;
 import static org.isotox.testsupport.Fhir.outcome;
 import static org.isotox.testsupport.Fhir.parse;
 
+import io.restassured.response.Response;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
@@ -53,6 +56,29 @@ class SelectedProfileValidationIT {
         assertThat(stored.getMeta().getProfile()).extracting(p -> p.getValue()).containsExactly(TOXICITY_PROFILE);
     }
 
+    /**
+     * In a transaction every entry about a trial subject is validated, the third as the first (whether the patient is
+     * a trial subject is asked once for all of its entries); the same entries about an outsider are stored as sent.
+     */
+    @Test
+    void everyEntryOfATransactionAboutATrialSubjectIsValidated() {
+        Response refused = fhirRequest(transaction(
+                pneumonitis(enrolled, "C41339"), pneumonitis(enrolled, "C41338"), pneumonitis(enrolled, "C99999"))).post("/");
+        assertThat(refused.statusCode()).as(refused.asString()).isEqualTo(422);
+        assertNamesTheGrade(refused);
+
+        fhirRequest(transaction(pneumonitis(outsider, "C41339"), pneumonitis(outsider, "C99999"))).post("/").then().statusCode(200);
+    }
+
+    private static Bundle transaction(Observation... entries) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        for (Observation entry : entries) {
+            bundle.addEntry().setFullUrl(IdType.newRandomUuid().getValue()).setResource(entry)
+                    .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+        }
+        return bundle;
+    }
+
     @Test
     void sameObservationAboutAPatientOutsideTheTrialIsNotTheTrialsBusiness() {
         Observation stored = parse(
@@ -71,7 +97,7 @@ class SelectedProfileValidationIT {
         fhirRequest(temperature).post("/Observation").then().statusCode(201);
     }
 
-    private static void assertNamesTheGrade(io.restassured.response.Response response) {
+    private static void assertNamesTheGrade(Response response) {
         assertThat(outcome(response).getIssue())
                 .anySatisfy(issue -> assertThat(issue.getExpression()).anySatisfy(e -> assertThat(e.getValue())
                         .startsWith("Observation.value")));
