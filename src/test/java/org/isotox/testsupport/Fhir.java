@@ -7,8 +7,11 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
 
 /** FHIR JSON in and out of REST Assured, with HAPI's R4 model. */
 public final class Fhir {
@@ -54,6 +57,16 @@ public final class Fhir {
     /** As the demo client {@code clientId} (see {@link Tokens}). */
     public static RequestSpecification fhirRequestAs(String clientId) {
         return given().auth().oauth2(Tokens.of(RestAssured.port, clientId)).contentType(JSON).accept(JSON);
+    }
+
+    /** A transaction (or batch) Bundle that creates each of {@code resources} in order, under a new {@code urn:uuid}. */
+    public static Bundle creating(Bundle.BundleType type, List<? extends Resource> resources) {
+        Bundle bundle = new Bundle().setType(type);
+        for (Resource resource : resources) {
+            bundle.addEntry().setFullUrl(IdType.newRandomUuid().getValue()).setResource(resource)
+                    .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl(resource.fhirType());
+        }
+        return bundle;
     }
 
     /** POSTs {@code resource}, expects 201 and returns the new logical id. */

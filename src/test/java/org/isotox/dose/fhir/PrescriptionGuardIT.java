@@ -12,10 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
-import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus;
@@ -81,7 +79,6 @@ class PrescriptionGuardIT {
     void theDvhsSentWithThePrescriptionInOneTransactionAreTheOnesChecked() {
         String replanned = enrolledPatient();
         Dvhs.lungV20Binds().storeFor(replanned);
-        Bundle replan = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         List<Resource> entries = new ArrayList<>(Dvhs.at(60)
                 .with("SpinalCord", "0:100 40:0")
                 .with("Lungs-GTV", "0:100 5:40 20:10 60:0")
@@ -89,10 +86,8 @@ class PrescriptionGuardIT {
                 .observationsFor(replanned));
         ServiceRequest prescription = prescription(replanned, 3, 23, 69);
         entries.add(prescription);
-        entries.forEach(resource -> replan.addEntry().setFullUrl(IdType.newRandomUuid().getValue()).setResource(resource)
-                .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl(resource.fhirType()));
 
-        Response response = fhirRequest(replan).post("/");
+        Response response = fhirRequest(Fhir.creating(Bundle.BundleType.TRANSACTION, entries)).post("/");
 
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(422);
         assertThat(outcome(response).getIssue()).anySatisfy(i -> assertThat(i.getDiagnostics())
@@ -158,13 +153,9 @@ class PrescriptionGuardIT {
     void approvalsSentWithTheActivationInOneTransactionCount() {
         ServiceRequest draft = parse(fhirRequest(prescription(patient, 3, 23, 69)).post("/ServiceRequest").then()
                 .statusCode(201).extract().response(), ServiceRequest.class);
-        Bundle approveAndActivate = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        for (Provenance approval : List.of(
+        Bundle approveAndActivate = Fhir.creating(Bundle.BundleType.TRANSACTION, List.of(
                 Prescriptions.approval(draft, Prescriptions.practitioner("Physicist"), "physicist-approval"),
-                Prescriptions.approval(draft, Prescriptions.practitioner("Oncologist"), "radiation-oncologist-approval"))) {
-            approveAndActivate.addEntry().setFullUrl(IdType.newRandomUuid().getValue()).setResource(approval)
-                    .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Provenance");
-        }
+                Prescriptions.approval(draft, Prescriptions.practitioner("Oncologist"), "radiation-oncologist-approval")));
         String id = draft.getIdElement().getIdPart();
         approveAndActivate.addEntry().setFullUrl("ServiceRequest/" + id).setResource(draft.copy().setStatus(ServiceRequestStatus.ACTIVE))
                 .getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("ServiceRequest/" + id);

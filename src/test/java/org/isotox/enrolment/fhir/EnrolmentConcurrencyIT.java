@@ -103,13 +103,8 @@ class EnrolmentConcurrencyIT {
     }
 
     private static Bundle enrolments(IhrStudy ihr, List<String> enrolled) {
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        for (String patient : enrolled) {
-            bundle.addEntry().setFullUrl(org.hl7.fhir.r4.model.IdType.newRandomUuid().getValue())
-                    .setResource(TrialFixtures.subject(ihr, patient, ENROLMENT))
-                    .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("ResearchSubject");
-        }
-        return bundle;
+        return Fhir.creating(Bundle.BundleType.TRANSACTION,
+                enrolled.stream().map(patient -> TrialFixtures.subject(ihr, patient, ENROLMENT)).toList());
     }
 
     private IhrStudy studyWithOnePlaceLeft() {

@@ -14,7 +14,6 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
 import org.isotox.testsupport.Fhir;
 import org.isotox.testsupport.FhirServerTest;
 import org.isotox.testsupport.IhrStudy;
@@ -57,12 +56,7 @@ class EnrolmentInTransactionIT {
     }
 
     private static Bundle enrolmentWith(IhrStudy ihr, String patient, Observation result) {
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        for (Resource resource : List.of(result, TrialFixtures.subject(ihr, patient, "2026-01-05"))) {
-            bundle.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(resource)
-                    .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl(resource.fhirType());
-        }
-        return bundle;
+        return Fhir.creating(Bundle.BundleType.TRANSACTION, List.of(result, TrialFixtures.subject(ihr, patient, "2026-01-05")));
     }
 
     private static Observation karnofsky(String patient, int score, String date) {

@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
-import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CarePlan.CarePlanActivityComponent;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -24,10 +23,10 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
 import org.isotox.schedule.fhir.ScheduleFixtures.Enrolled;
+import org.isotox.testsupport.Fhir;
 import org.isotox.testsupport.FhirServerTest;
 import org.isotox.testsupport.IhrStudy;
 import org.isotox.testsupport.TrialFixtures;
@@ -132,14 +131,10 @@ class ScheduleIT {
     void aVisitSentInOneBundleFulfilsEachOfItsTasksAsATransactionOrAsSeparateWrites(BundleType type, int creditedEntry) {
         Enrolled subject = ScheduleFixtures.enrol(ihr, site, "2026-01-05");
         TrialFixtures.completeCourse(subject.patient(), "2026-01-12", "2026-02-20", 13);
-        Bundle visit = new Bundle().setType(type);
-        for (Resource record : List.of(
+        Bundle visit = Fhir.creating(type, List.of(
                 ScheduleFixtures.encounter(subject.patient(), "2026-03-16"),
                 ScheduleFixtures.encounter(subject.patient(), "2026-03-19"),
-                ScheduleFixtures.questionnaireResponse(subject.patient(), "2026-03-19"))) {
-            visit.addEntry().setFullUrl(IdType.newRandomUuid().getValue()).setResource(record)
-                    .getRequest().setMethod(HTTPVerb.POST).setUrl(record.fhirType());
-        }
+                ScheduleFixtures.questionnaireResponse(subject.patient(), "2026-03-19")));
 
         Bundle response = bundle(fhirRequest(visit).post("/").then().statusCode(200).extract().response());
 

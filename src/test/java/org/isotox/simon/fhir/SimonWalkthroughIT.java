@@ -18,12 +18,12 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Communication;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.hl7.fhir.r4.model.ResearchStudy.ResearchStudyStatus;
 import org.hl7.fhir.r4.model.ResearchSubject;
+import org.isotox.testsupport.Fhir;
 import org.isotox.testsupport.FhirServerTest;
 import org.isotox.testsupport.IhrStudy;
 import org.isotox.testsupport.TrialFixtures;
@@ -103,13 +103,9 @@ class SimonWalkthroughIT {
         }
         TrialFixtures.recordToxicity(patients.get(0), PNEUMONITIS, GRADE_3, "2026-02-10", 0);
         TrialFixtures.recordToxicity(patients.get(1), ESOPHAGITIS, GRADE_4, "2026-02-11", 0);
-        Bundle visits = new Bundle().setType(type);
-        for (Observation grading : List.of(
+        Bundle visits = Fhir.creating(type, List.of(
                 TrialFixtures.toxicity(patients.get(2), ESOPHAGITIS, GRADE_3, "2026-02-12", 8),
-                TrialFixtures.toxicity(patients.get(3), PNEUMONITIS, GRADE_3, "2026-02-13", 0))) {
-            visits.addEntry().setFullUrl(IdType.newRandomUuid().getValue()).setResource(grading)
-                    .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
-        }
+                TrialFixtures.toxicity(patients.get(3), PNEUMONITIS, GRADE_3, "2026-02-13", 0)));
 
         fhirRequest(visits).post("/").then().statusCode(200);
 
@@ -127,13 +123,9 @@ class SimonWalkthroughIT {
         TrialFixtures.recordToxicity(patients.get(0), PNEUMONITIS, GRADE_3, "2026-02-10", 0);
         TrialFixtures.recordToxicity(patients.get(1), PNEUMONITIS, GRADE_3, "2026-03-11", 0);
         TrialFixtures.recordToxicity(patients.get(2), ESOPHAGITIS, GRADE_4, "2026-04-12", 0);
-        Bundle visits = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        for (Observation grading : List.of(
+        Bundle visits = Fhir.creating(Bundle.BundleType.TRANSACTION, List.of(
                 TrialFixtures.toxicity(patients.get(3), PNEUMONITIS, GRADE_3, "2026-07-20", 0),
-                TrialFixtures.toxicity(patients.get(4), PNEUMONITIS, GRADE_2, "2026-07-20", 0))) {
-            visits.addEntry().setFullUrl(IdType.newRandomUuid().getValue()).setResource(grading)
-                    .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
-        }
+                TrialFixtures.toxicity(patients.get(4), PNEUMONITIS, GRADE_2, "2026-07-20", 0)));
 
         fhirRequest(visits).post("/").then().statusCode(200);
         TrialFixtures.recordToxicity(patients.get(3), ESOPHAGITIS, GRADE_2, "2026-07-25", 0);

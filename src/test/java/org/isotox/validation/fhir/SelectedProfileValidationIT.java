@@ -8,7 +8,6 @@ import static org.isotox.testsupport.Fhir.parse;
 import io.restassured.response.Response;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
@@ -71,12 +70,7 @@ class SelectedProfileValidationIT {
     }
 
     private static Bundle transaction(Observation... entries) {
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        for (Observation entry : entries) {
-            bundle.addEntry().setFullUrl(IdType.newRandomUuid().getValue()).setResource(entry)
-                    .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
-        }
-        return bundle;
+        return Fhir.creating(Bundle.BundleType.TRANSACTION, java.util.List.of(entries));
     }
 
     @Test
