@@ -118,11 +118,7 @@ class SimonWalkthroughIT {
     @Test
     void aLateSevereToxicitySentInATransactionIsReportedOnce() {
         List<String> patients = eligiblePatients(12);
-        IhrStudy ihr = TrialFixtures.newIhrStudy();
-        enrolStageOneWithCompletedCourses(ihr, patients);
-        TrialFixtures.recordToxicity(patients.get(0), PNEUMONITIS, GRADE_3, "2026-02-10", 0);
-        TrialFixtures.recordToxicity(patients.get(1), PNEUMONITIS, GRADE_3, "2026-03-11", 0);
-        TrialFixtures.recordToxicity(patients.get(2), ESOPHAGITIS, GRADE_4, "2026-04-12", 0);
+        IhrStudy ihr = stageOneWithThreeSevereToxicities(patients);
         Bundle visits = Fhir.creating(Bundle.BundleType.TRANSACTION, List.of(
                 TrialFixtures.toxicity(patients.get(3), PNEUMONITIS, GRADE_3, "2026-07-20", 0),
                 TrialFixtures.toxicity(patients.get(4), PNEUMONITIS, GRADE_2, "2026-07-20", 0)));
@@ -165,11 +161,7 @@ class SimonWalkthroughIT {
     @Test
     void aLateSevereToxicityDoesNotRewriteTheStageOneDecision() {
         List<String> patients = eligiblePatients(12);
-        IhrStudy ihr = TrialFixtures.newIhrStudy();
-        enrolStageOneWithCompletedCourses(ihr, patients);
-        TrialFixtures.recordToxicity(patients.get(0), PNEUMONITIS, GRADE_3, "2026-02-10", 0);
-        TrialFixtures.recordToxicity(patients.get(1), PNEUMONITIS, GRADE_3, "2026-03-11", 0);
-        TrialFixtures.recordToxicity(patients.get(2), ESOPHAGITIS, GRADE_4, "2026-04-12", 0);
+        IhrStudy ihr = stageOneWithThreeSevereToxicities(patients);
         assertThat(decision(ihr)).isEqualTo("accruing-stage-2");
 
         TrialFixtures.recordToxicity(patients.get(3), PNEUMONITIS, GRADE_3, "2026-07-20", 0);
@@ -239,6 +231,16 @@ class SimonWalkthroughIT {
             TrialFixtures.enrol(ihr, patients.get(i), ENROLMENT).then().statusCode(201);
             TrialFixtures.completeCourse(patients.get(i), "2026-01-12", "2026-02-20", 22);
         }
+    }
+
+    /** Stage 1 enrolled with completed courses, three severe toxicities within their windows: stage 2 opens. */
+    private static IhrStudy stageOneWithThreeSevereToxicities(List<String> patients) {
+        IhrStudy ihr = TrialFixtures.newIhrStudy();
+        enrolStageOneWithCompletedCourses(ihr, patients);
+        TrialFixtures.recordToxicity(patients.get(0), PNEUMONITIS, GRADE_3, "2026-02-10", 0);
+        TrialFixtures.recordToxicity(patients.get(1), PNEUMONITIS, GRADE_3, "2026-03-11", 0);
+        TrialFixtures.recordToxicity(patients.get(2), ESOPHAGITIS, GRADE_4, "2026-04-12", 0);
+        return ihr;
     }
 
     private static String decision(IhrStudy ihr) {
