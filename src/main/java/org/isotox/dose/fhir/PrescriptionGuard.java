@@ -24,6 +24,7 @@ import org.isotox.dose.domain.IsotoxicRules;
 import org.isotox.dose.domain.ReferencePlan;
 import org.isotox.fhir.OperationOutcomes;
 import org.isotox.fhir.ResponseWarnings;
+import org.isotox.fhir.TransactionBundle;
 import org.isotox.study.fhir.StudyRoster;
 import org.isotox.study.fhir.TrialStudies;
 import org.springframework.stereotype.Component;
@@ -73,14 +74,14 @@ class PrescriptionGuard {
     @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
     void created(IBaseResource resource, RequestDetails request, TransactionDetails transaction) {
         if (resource instanceof ServiceRequest prescription && isPrescription(prescription)) {
-            check(prescription, Optional.empty(), request, !inTransactionBundle(transaction));
+            check(prescription, Optional.empty(), request, !TransactionBundle.entriesBeingWritten(transaction));
         }
     }
 
     @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
     void updated(IBaseResource previous, IBaseResource current, RequestDetails request, TransactionDetails transaction) {
         if (current instanceof ServiceRequest prescription && isPrescription(prescription)) {
-            check(prescription, Optional.of((ServiceRequest) previous), request, !inTransactionBundle(transaction));
+            check(prescription, Optional.of((ServiceRequest) previous), request, !TransactionBundle.entriesBeingWritten(transaction));
         }
     }
 
@@ -104,10 +105,6 @@ class PrescriptionGuard {
                 && isPrescription(prescription)) {
             checkAgainstStoredRecords(prescription, Optional.of((ServiceRequest) previous), request);
         }
-    }
-
-    private static boolean inTransactionBundle(TransactionDetails transaction) {
-        return transaction != null && transaction.isAcceptingDeferredInterceptorBroadcasts();
     }
 
     static boolean isPrescription(ServiceRequest request) {

@@ -1,5 +1,6 @@
 package org.isotox.enrolment.fhir;
 
+import org.isotox.fhir.TransactionBundle;
 import org.isotox.study.fhir.TrialStudies;
 import org.isotox.study.fhir.StudyRoster;
 import org.isotox.study.fhir.StudyLock;
@@ -152,7 +153,7 @@ class EnrolmentInterceptor {
         if (!gate.enrolmentAllowed()) {
             refuse(IssueType.BUSINESSRULE, "ResearchSubject.study", gateClosed(state));
         }
-        if (transaction != null && transaction.isAcceptingDeferredInterceptorBroadcasts()) {
+        if (TransactionBundle.entriesBeingWritten(transaction)) {
             transaction.<List<PendingEligibility>>getOrCreateUserData(ELIGIBILITY_IN_TRANSACTION, ArrayList::new)
                     .add(new PendingEligibility(study, subject));
         } else {

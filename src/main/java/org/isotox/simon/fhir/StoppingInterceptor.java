@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AdverseEvent;
 import org.hl7.fhir.r4.model.Observation;
+import org.isotox.fhir.TransactionBundle;
 import org.isotox.toxicity.fhir.PatientToxicity;
 import org.isotox.toxicity.fhir.ToxicityRecords;
 import org.springframework.stereotype.Component;
@@ -41,21 +42,21 @@ class StoppingInterceptor {
 
     @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
     void created(IBaseResource resource, TransactionDetails transaction) {
-        if (!inTransactionBundle(transaction)) {
+        if (!TransactionBundle.entriesBeingWritten(transaction)) {
             toxicities.recordOf(resource).ifPresent(record -> changed(resource, Optional.of(record)));
         }
     }
 
     @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
     void updated(IBaseResource previous, IBaseResource current, TransactionDetails transaction) {
-        if (!inTransactionBundle(transaction) && (toxicities.recordOf(previous).isPresent() || toxicities.recordOf(current).isPresent())) {
+        if (!TransactionBundle.entriesBeingWritten(transaction) && (toxicities.recordOf(previous).isPresent() || toxicities.recordOf(current).isPresent())) {
             changed(current, toxicities.recordOf(current));
         }
     }
 
     @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
     void deleted(IBaseResource resource, TransactionDetails transaction) {
-        if (!inTransactionBundle(transaction) && toxicities.recordOf(resource).isPresent()) {
+        if (!TransactionBundle.entriesBeingWritten(transaction) && toxicities.recordOf(resource).isPresent()) {
             changed(resource, Optional.empty());
         }
     }
@@ -93,10 +94,6 @@ class StoppingInterceptor {
             transaction.putUserData(GRADINGS, null);
             rule.applyToStudiesOf(gradings.patients(), gradings.undo());
         }
-    }
-
-    private static boolean inTransactionBundle(TransactionDetails transaction) {
-        return transaction != null && transaction.isAcceptingDeferredInterceptorBroadcasts();
     }
 
     private void changed(IBaseResource grading, Optional<PatientToxicity> now) {

@@ -15,6 +15,7 @@ import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ResearchSubject;
 import org.hl7.fhir.r4.model.Resource;
+import org.isotox.fhir.TransactionBundle;
 import org.isotox.study.fhir.TrialStudies;
 import org.springframework.stereotype.Component;
 
@@ -51,7 +52,7 @@ public class StudyCompartment {
             return false;
         }
         IIdType patient = subject.getReferenceElement();
-        if (transaction == null || !transaction.isAcceptingDeferredInterceptorBroadcasts()) {
+        if (!TransactionBundle.entriesBeingWritten(transaction)) {
             return isTrialSubject(patient);
         }
         Map<String, Boolean> trialSubjects = transaction.getOrCreateUserData(TRIAL_SUBJECTS, HashMap::new);
