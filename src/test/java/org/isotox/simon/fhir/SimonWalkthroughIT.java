@@ -22,6 +22,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.hl7.fhir.r4.model.ResearchStudy.ResearchStudyStatus;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ResearchSubject;
 import org.isotox.testsupport.Fhir;
 import org.isotox.testsupport.FhirServerTest;
@@ -129,6 +130,48 @@ class SimonWalkthroughIT {
         assertThat(alerts(ihr)).filteredOn(text -> text.contains("Severe toxicity after the evaluation window")).hasSize(1);
     }
 
+    /**
+     * A transaction that corrects the grading behind a stop and reopens the study is judged on the gradings as the
+     * transaction leaves them: the study reopens (before, the reopening was judged on the stored gradings and refused).
+     */
+    @Test
+    void aTransactionCorrectingTheStopAndReopeningReopens() {
+        List<String> patients = eligiblePatients(12);
+        IhrStudy ihr = TrialFixtures.newIhrStudy();
+        String fourth = stopForToxicity(ihr, patients);
+        Bundle correction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        updateEntry(correction, gradedTwo(fourth));
+        updateEntry(correction, reopened(ihr));
+
+        fhirRequest(correction).post("/").then().statusCode(200);
+
+        assertThat(study(ihr).getStatus()).isEqualTo(ResearchStudyStatus.ACTIVE);
+        assertThat(reopenings(ihr)).isEqualTo(1);
+    }
+
+    /**
+     * A transaction that reopens a study whose stop was corrected, but itself brings a severe grading that reaches the
+     * boundary again, is refused whole: the study stays closed, the grading is not stored, no reopening is recorded.
+     */
+    @Test
+    void aTransactionBringingTheBoundaryBackCannotReopen() {
+        List<String> patients = eligiblePatients(12);
+        IhrStudy ihr = TrialFixtures.newIhrStudy();
+        String fourth = stopForToxicity(ihr, patients);
+        fhirRequest(gradedTwo(fourth)).put("/" + fourth).then().statusCode(200);
+        Bundle reopening = Fhir.creating(Bundle.BundleType.TRANSACTION,
+                List.of(TrialFixtures.toxicity(patients.get(5), PNEUMONITIS, GRADE_3, "2026-02-21", 0)));
+        updateEntry(reopening, reopened(ihr));
+
+        Response refused = fhirRequest(reopening).post("/");
+
+        assertRefused(refused, "still have a severe toxicity");
+        assertThat(study(ihr).getStatus()).isEqualTo(ResearchStudyStatus.CLOSEDTOACCRUAL);
+        assertThat(Fhir.count("Observation", "subject=" + patients.get(5) + "&code=" + TrialFixtures.NCIT + "|" + PNEUMONITIS))
+                .isZero();
+        assertThat(reopenings(ihr)).isZero();
+    }
+
     @Test
     void stageOnePassesAndStageTwoOpensToThirty() {
         List<String> patients = eligiblePatients(31);
@@ -208,16 +251,45 @@ class SimonWalkthroughIT {
     }
 
     private static Response reopen(IhrStudy ihr) {
+        return fhirRequest(reopened(ihr)).put("/" + ihr.studyReference());
+    }
+
+    /** The stored study with its status set back to active. */
+    private static ResearchStudy reopened(IhrStudy ihr) {
         ResearchStudy study = study(ihr);
         study.setStatus(ResearchStudyStatus.ACTIVE);
         study.setReasonStopped(null);
-        return fhirRequest(study).put("/" + ihr.studyReference());
+        return study;
     }
 
     private static void correctToGrade2(String toxicity) {
+        fhirRequest(gradedTwo(toxicity)).put("/" + toxicity).then().statusCode(200);
+    }
+
+    /** The stored grading {@code toxicity} with its grade set to 2. */
+    private static Observation gradedTwo(String toxicity) {
         Observation corrected = parse(fhirRequest().get("/" + toxicity).then().statusCode(200).extract().response(), Observation.class);
         corrected.setValue(new CodeableConcept().addCoding(new Coding(TrialFixtures.NCIT, GRADE_2, null)));
-        fhirRequest(corrected).put("/" + toxicity).then().statusCode(200);
+        return corrected;
+    }
+
+    private static void updateEntry(Bundle bundle, Resource resource) {
+        String reference = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
+        bundle.addEntry().setFullUrl(reference).setResource(resource)
+                .getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(reference);
+    }
+
+    /** All twelve of stage 1 enrolled, four of them with a severe toxicity: the study stops. The fourth grading's reference. */
+    private static String stopForToxicity(IhrStudy ihr, List<String> patients) {
+        for (String patient : patients.subList(0, 12)) {
+            TrialFixtures.enrol(ihr, patient, ENROLMENT).then().statusCode(201);
+        }
+        TrialFixtures.recordToxicity(patients.get(0), PNEUMONITIS, GRADE_3, "2026-02-10", 0);
+        TrialFixtures.recordToxicity(patients.get(1), ESOPHAGITIS, GRADE_4, "2026-02-11", 0);
+        TrialFixtures.recordToxicity(patients.get(2), ESOPHAGITIS, GRADE_3, "2026-02-12", 8);
+        String fourth = TrialFixtures.recordToxicity(patients.get(3), PNEUMONITIS, GRADE_3, "2026-02-20", 0);
+        assertThat(study(ihr).getStatus()).isEqualTo(ResearchStudyStatus.CLOSEDTOACCRUAL);
+        return fourth;
     }
 
     private static void assertRefused(Response response, String reason) {
