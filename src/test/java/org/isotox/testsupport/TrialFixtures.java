@@ -112,6 +112,13 @@ public final class TrialFixtures {
         return created.getEntryFirstRep().getResponse().getLocation().replaceAll("/_history/.*", "");
     }
 
+    /** The Organization of the trial site {@code code} (e.g. {@code ihr-hmu2}), as {@code Organization/id}. */
+    public static String siteOrganization(String code) {
+        return bundle(fhirRequest().get("/Organization?identifier=https://isotox.org/fhir/sid/site|" + code)
+                .then().statusCode(200).extract().response())
+                .getEntryFirstRep().getResource().getIdElement().toUnqualifiedVersionless().getValue();
+    }
+
     /** The eligible patient's record as one transaction, not yet sent (the Patient is its first entry). */
     public static Bundle eligiblePatientRecord() {
         return EligiblePatient.transaction();

@@ -1,7 +1,5 @@
 package org.isotox.web;
 
-import static org.isotox.testsupport.Fhir.bundle;
-import static org.isotox.testsupport.Fhir.fhirRequest;
 
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ResearchSubject;
@@ -20,8 +18,7 @@ final class SiteSubjects {
     /** An eligible patient of the site {@code ihr-hmu2}, named {@code family}, enrolled there on 5 January 2026. */
     static Enrolled enrolAtHmu2(IhrStudy study, String family) {
         String patient = TrialFixtures.eligiblePatientAs(Tokens.INVESTIGATOR_HMU2, family);
-        String site = bundle(fhirRequest().get("/Organization?identifier=https://isotox.org/fhir/sid/site|ihr-hmu2")
-                .then().statusCode(200).extract().response()).getEntryFirstRep().getResource().getIdElement().toUnqualifiedVersionless().getValue();
+        String site = TrialFixtures.siteOrganization("ihr-hmu2");
         ResearchSubject subject = TrialFixtures.subject(study, patient, "2026-01-05");
         subject.getExtensionByUrl(IhrStudy.PROFILE_BASE + "research-subject-site").setValue(new Reference(site));
         return new Enrolled("ResearchSubject/" + Fhir.create(subject), patient);

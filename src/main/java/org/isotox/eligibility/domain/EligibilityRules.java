@@ -24,7 +24,8 @@ public record EligibilityRules(List<EligibilityRule> rules) {
 
     /**
      * One result per criterion, in the order criteria first appear: met when all its
-     * characteristics are, not met when any is not, unknown otherwise.
+     * characteristics are, not met when any is not, unknown otherwise; first, for a patient recorded as
+     * deceased by then, a failed {@code alive} criterion.
      */
     public EligibilityReport evaluate(PatientRecord record, LocalDate asOf) {
         Map<String, List<EligibilityRule.Result>> byCriterion = new LinkedHashMap<>();
@@ -34,6 +35,7 @@ public record EligibilityRules(List<EligibilityRule> rules) {
             byCriterion.computeIfAbsent(rule.criterion().code(), code -> new ArrayList<>()).add(rule.evaluate(record, asOf));
         }
         List<CriterionResult> results = new ArrayList<>();
+        AliveOnTheDay.failure(record, asOf).ifPresent(results::add);
         criteria.forEach((code, criterion) -> results.add(combine(criterion, byCriterion.get(code))));
         return EligibilityReport.of(results);
     }

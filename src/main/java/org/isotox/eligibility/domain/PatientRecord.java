@@ -9,7 +9,11 @@ import java.util.function.Predicate;
 
 /** What the server holds about a patient that eligibility rules read. */
 public record PatientRecord(
-        String reference, Optional<BirthDate> birthDate, List<ObservationFact> observations, List<ConditionFact> conditions) {
+        String reference,
+        Optional<BirthDate> birthDate,
+        List<ObservationFact> observations,
+        List<ConditionFact> conditions,
+        Optional<Death> death) {
 
     public PatientRecord {
         observations = List.copyOf(observations);

@@ -60,7 +60,8 @@ class PatientRecordReader {
                         .map(Condition.class::cast)
                         .map(ConditionFacts::of)
                         .flatMap(Optional::stream)
-                        .toList());
+                        .toList(),
+                Deaths.of(patient));
     }
 
     private <T extends IBaseResource> List<T> search(

@@ -63,6 +63,38 @@ class EligibilityRulesTest {
         assertThat(report.eligible()).isTrue();
     }
 
+    /** A patient the record gives as deceased is not eligible, however the protocol's criteria come out. */
+    @ParameterizedTest
+    @CsvSource({
+        "2026-11-27, false", // died on the day asked about
+        "2026-11-28, true",  // dies after it: on that day alive
+        ",           false", // deceasedBoolean true, no day
+    })
+    void aPatientRecordedAsDeceasedIsNotEligible(java.time.LocalDate died, boolean aliveOnTheDay) {
+        TestRecords patient = eligibleForTheRules().deceased(new Death(Optional.ofNullable(died)));
+
+        EligibilityReport report = rules.evaluate(patient.record(), TODAY);
+
+        assertThat(report.eligible()).isEqualTo(aliveOnTheDay);
+        if (aliveOnTheDay) {
+            assertThat(report.criteria()).extracting(CriterionResult::code).containsExactly("inc-karnofsky", "inc-liver-kidney-function");
+        } else {
+            CriterionResult alive = report.criteria().get(0);
+            assertThat(alive.code()).isEqualTo("alive");
+            assertThat(alive.outcome()).isEqualTo(Outcome.NOT_MET);
+            assertThat(alive.evidence()).containsExactly("Patient/1");
+            assertThat(alive.reason()).isEqualTo("Patient/1 is recorded as " + (died == null ? "deceased" : "deceased on " + died));
+            assertThat(report.criteria()).extracting(CriterionResult::outcome).containsOnly(Outcome.NOT_MET, Outcome.MET);
+        }
+    }
+
+    private static TestRecords eligibleForTheRules() {
+        return patient()
+                .with(measured("k", KARNOFSKY, TODAY, "70", ""))
+                .with(lab("1", ALT, TODAY, "30", "7", "40", "U/L"))
+                .with(lab("2", CREATININE, TODAY, "80", "50", "100", "umol/L"));
+    }
+
     @Test
     void theReasonOfANotMetCriterionNamesOnlyWhatFailed() {
         CriterionResult organFunction = rules.evaluate(patient()

@@ -21,6 +21,7 @@ final class TestRecords {
     private final List<ObservationFact> observations = new ArrayList<>();
     private final List<ConditionFact> conditions = new ArrayList<>();
     private Optional<BirthDate> birthDate = Optional.empty();
+    private Optional<Death> death = Optional.empty();
 
     static TestRecords patient() {
         return new TestRecords();
@@ -41,8 +42,13 @@ final class TestRecords {
         return this;
     }
 
+    TestRecords deceased(Death recorded) {
+        death = Optional.of(recorded);
+        return this;
+    }
+
     PatientRecord record() {
-        return new PatientRecord("Patient/1", birthDate, observations, conditions);
+        return new PatientRecord("Patient/1", birthDate, observations, conditions, death);
     }
 
     static Concept concept(Code code, String label) {

@@ -127,7 +127,7 @@ class EligibilityGroupMapperTest {
 
         PatientRecord seventyYearsOldWithKarnofsky60 = new PatientRecord("Patient/3",
                 Optional.of(BirthDate.exactly(TODAY.minusYears(70))),
-                List.of(karnofsky("Observation/4", "60")), List.of());
+                List.of(karnofsky("Observation/4", "60")), List.of(), Optional.empty());
 
         assertThat(rules.evaluate(seventyYearsOldWithKarnofsky60, TODAY).criteria())
                 .extracting(CriterionResult::code, CriterionResult::outcome)
@@ -159,7 +159,7 @@ class EligibilityGroupMapperTest {
         Group group = new Group().addCharacteristic(staged);
 
         EligibilityRules rules = mapper.rulesOf(List.of(group));
-        CriterionResult result = rules.evaluate(new PatientRecord("Patient/1", Optional.empty(), List.of(), List.of()), TODAY)
+        CriterionResult result = rules.evaluate(new PatientRecord("Patient/1", Optional.empty(), List.of(), List.of(), Optional.empty()), TODAY)
                 .criteria().get(0);
 
         assertThat(rules.rules().get(0).characteristic()).isInstanceOf(UnsupportedCharacteristic.class);

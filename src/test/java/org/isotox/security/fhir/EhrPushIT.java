@@ -7,13 +7,11 @@ import static org.isotox.testsupport.Fhir.fhirRequestAs;
 import static org.isotox.testsupport.Fhir.outcome;
 
 import io.restassured.response.Response;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.isotox.testsupport.Fhir;
 import org.isotox.testsupport.FhirServerTest;
+import org.isotox.testsupport.Synthea;
 import org.isotox.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -49,11 +47,11 @@ class EhrPushIT {
 
     /** Two Synthea patients (public sample data, unchanged), each pushed by its own site's EHR. */
     @Test
-    void twoSitesPushSyntheaPatientsAndEachSeesOnlyItsOwn() throws IOException {
-        String hmu2Bundle = synthea("Clemente_Kreiger_1484a42d-0eaf-4654-9cbf-6b050a5cd73b.json");
-        String ncpbBundle = synthea("Buster_Hoeger_ad2e3fc5-2b5d-4cb9-8d03-9ea0f4ac8423.json");
-        int entriesA = parsedBundle(hmu2Bundle).getEntry().size();
-        int entriesB = parsedBundle(ncpbBundle).getEntry().size();
+    void twoSitesPushSyntheaPatientsAndEachSeesOnlyItsOwn() {
+        String hmu2Bundle = Synthea.json("Clemente_Kreiger_1484a42d-0eaf-4654-9cbf-6b050a5cd73b.json");
+        String ncpbBundle = Synthea.json("Buster_Hoeger_ad2e3fc5-2b5d-4cb9-8d03-9ea0f4ac8423.json");
+        int entriesA = Synthea.parsed(hmu2Bundle).getEntry().size();
+        int entriesB = Synthea.parsed(ncpbBundle).getEntry().size();
         int observationsA = count(hmu2Bundle, "Observation");
         int observationsB = count(ncpbBundle, "Observation");
         int hmu2Before = total(Tokens.INVESTIGATOR_HMU2, "Observation?_summary=count");
@@ -109,16 +107,8 @@ class EhrPushIT {
         assertThat(bundle(fhirRequest().get("/Patient?identifier=" + mrn)).getEntry()).as("nothing of the bundle is stored").isEmpty();
     }
 
-    private static String synthea(String file) throws IOException {
-        return Files.readString(Path.of("src/test/resources/synthea", file));
-    }
-
-    private static Bundle parsedBundle(String json) {
-        return Fhir.R4.newJsonParser().parseResource(Bundle.class, json);
-    }
-
     private static int count(String json, String type) {
-        return (int) parsedBundle(json).getEntry().stream().filter(e -> e.getResource().fhirType().equals(type)).count();
+        return (int) Synthea.parsed(json).getEntry().stream().filter(e -> e.getResource().fhirType().equals(type)).count();
     }
 
     private static int total(String client, String query) {
