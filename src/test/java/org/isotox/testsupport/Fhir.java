@@ -69,6 +69,14 @@ public final class Fhir {
         return bundle;
     }
 
+    /** The first resource of {@code type} a transaction created, from its response: {@code Type/id}. */
+    public static String created(Response transactionResponse, String type) {
+        return bundle(transactionResponse).getEntry().stream()
+                .map(e -> e.getResponse().getLocation().replaceAll("/_history/.*", ""))
+                .filter(location -> location.startsWith(type + "/"))
+                .findFirst().orElseThrow(() -> new AssertionError("the transaction created no " + type));
+    }
+
     /** POSTs {@code resource}, expects 201 and returns the new logical id. */
     public static String create(IBaseResource resource) {
         String type = R4.getResourceType(resource);

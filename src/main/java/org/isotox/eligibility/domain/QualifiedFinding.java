@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A subject (a disorder or an observable) with a qualifying value: stage group in "stage III",
@@ -18,7 +19,8 @@ import java.util.Set;
  *       whose coded value is one of the qualifier's codes (holds), or another code of the same code
  *       system (does not hold: NYHA class I, stage IV);
  *   <li>an active Condition of the subject whose severity or stage is one of the qualifier's codes (holds), or
- *       any active Condition whose stage summary is (a cancer staged IIIA in {@code Condition.stage.summary});
+ *       any active Condition whose stage is (a cancer staged IIIA in {@code Condition.stage.summary} or in its
+ *       code), or is another code of the same code system (does not hold: staged I);
  *   <li>an Observation coded with the qualifier, about ({@code focus}) such a Condition, with a
  *       yes/no value (an investigator's "uncontrolled: no").
  * </ol>
@@ -88,14 +90,29 @@ public record QualifiedFinding(Concept subject, Set<Code> observationCodes, Conc
                 .toList();
     }
 
-    /** Conditions other than the subject's that a stage summary places in the qualifier: a cancer staged IIIA. */
+    /**
+     * Conditions other than the subject's that a stage places in the qualifier (a cancer staged IIIA) or, staged in
+     * one of the qualifier's code systems, outside it (staged I: does not hold, as a coded Observation of stage I).
+     */
     private List<Assessment> stagedConditions(PatientRecord record, EvidenceWindow window, List<ConditionFact> subjects) {
-        return record.conditions(c -> qualifier.isNamedByAnyOf(c.stages()) && !subjects.contains(c), window.asOf()).stream()
+        return record.conditions(c -> qualifier.sharesASystemWith(c.stages()) && !subjects.contains(c), window.asOf()).stream()
                 .filter(c -> c.isActive() && c.verification() == ConditionFact.Verification.CONFIRMED)
                 .filter(c -> window.covers(c.date()))
-                .map(c -> new Assessment(c.date().orElse(LocalDate.MIN).atStartOfDay(), true, List.of(c.reference()),
-                        subject.label() + ": " + c.describe() + " is staged " + qualifier.label()))
+                .map(c -> {
+                    boolean holds = qualifier.isNamedByAnyOf(c.stages());
+                    return new Assessment(c.date().orElse(LocalDate.MIN).atStartOfDay(), holds, List.of(c.reference()),
+                            subject.label() + ": " + c.describe() + " is staged "
+                                    + (holds ? qualifier.label() : stagesOf(c) + ", not " + qualifier.label()));
+                })
                 .toList();
+    }
+
+    private String stagesOf(ConditionFact condition) {
+        return condition.stages().stream()
+                .filter(stage -> qualifier.sharesASystemWith(List.of(stage)))
+                .map(Code::code)
+                .sorted()
+                .collect(Collectors.joining(", "));
     }
 
     @Override

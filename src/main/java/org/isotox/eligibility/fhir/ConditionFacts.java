@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -24,14 +25,18 @@ final class ConditionFacts {
 
     private ConditionFacts() {}
 
-    /** The fact, unless the Condition was entered in error. */
-    static Optional<ConditionFact> of(Condition condition) {
+    /**
+     * The fact, unless the Condition was entered in error. Its stages are those of its stage summaries and
+     * those its code states ({@code stagesStatedBy}, e.g. a "non-small cell carcinoma of lung, TNM stage 3").
+     */
+    static Optional<ConditionFact> of(Condition condition, Function<Set<Code>, Set<Code>> stagesStatedBy) {
         Set<String> verification = codesOf(condition.getVerificationStatus());
         if (verification.contains("entered-in-error")) {
             return Optional.empty();
         }
         Set<Code> stages = new HashSet<>();
         condition.getStage().forEach(stage -> stages.addAll(Codes.of(stage.getSummary())));
+        stages.addAll(stagesStatedBy.apply(Codes.of(condition.getCode())));
         Set<Code> grading = new HashSet<>(Codes.of(condition.getSeverity()));
         grading.addAll(stages);
         Map<String, Set<Code>> attributes = new HashMap<>();

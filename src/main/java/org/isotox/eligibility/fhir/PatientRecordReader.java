@@ -31,9 +31,11 @@ import org.springframework.stereotype.Component;
 class PatientRecordReader {
 
     private final DaoRegistry daoRegistry;
+    private final RecordingTerminology terminology;
 
-    PatientRecordReader(DaoRegistry daoRegistry) {
+    PatientRecordReader(DaoRegistry daoRegistry, RecordingTerminology terminology) {
         this.daoRegistry = daoRegistry;
+        this.terminology = terminology;
     }
 
     PatientRecord read(IIdType patientId, Set<Code> observationCodes) {
@@ -58,7 +60,7 @@ class PatientRecordReader {
                         .search(SearchParameterMap.newSynchronous("subject", new ReferenceParam(reference)), request)
                         .getAllResources().stream()
                         .map(Condition.class::cast)
-                        .map(ConditionFacts::of)
+                        .map(condition -> ConditionFacts.of(condition, terminology::stagesStatedBy))
                         .flatMap(Optional::stream)
                         .toList(),
                 Deaths.of(patient));

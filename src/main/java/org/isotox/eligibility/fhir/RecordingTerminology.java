@@ -19,6 +19,9 @@ interface RecordingTerminology {
     /** Scores on other scales that convert into {@code target}'s. */
     List<ScaleConversion> conversionsInto(Concept target);
 
+    /** The stage groups that pre-coordinated diagnosis {@code codes} state (a "non-small cell carcinoma of lung, TNM stage 3"). */
+    Set<Code> stagesStatedBy(Set<Code> codes);
+
     /** Whether the codes name a diagnosis, whose absence from a problem list means the patient has none. */
     boolean namesDiagnosis(Set<Code> codes);
 }

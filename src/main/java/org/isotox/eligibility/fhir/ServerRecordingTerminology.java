@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The recording conventions as the server's stored terminology states them: ConceptMap {@value #RECORDED_AS}
- * (codes that record a characteristic), the ConceptMaps whose mappings carry a numeric {@code dependsOn} and
+ * (codes that record a characteristic), ConceptMap {@value #STAGE_IN_DIAGNOSIS} (stages that diagnosis codes state), the ConceptMaps whose mappings carry a numeric {@code dependsOn} and
  * {@code product} (score conversions such as ECOG to Karnofsky, found by their target code) and ValueSet
  * {@value #DIAGNOSIS_TERMINOLOGIES}. Each stored version is read once.
  */
@@ -35,6 +35,7 @@ import org.springframework.stereotype.Component;
 class ServerRecordingTerminology implements RecordingTerminology {
 
     static final String RECORDED_AS = "https://isotox.org/fhir/ConceptMap/recorded-as";
+    static final String STAGE_IN_DIAGNOSIS = "https://isotox.org/fhir/ConceptMap/stage-in-diagnosis";
     static final String DIAGNOSIS_TERMINOLOGIES = "https://isotox.org/fhir/ValueSet/diagnosis-terminologies";
 
     /** The mappings by which a target records the source itself. */
@@ -103,6 +104,13 @@ class ServerRecordingTerminology implements RecordingTerminology {
     }
 
     @Override
+    public Set<Code> stagesStatedBy(Set<Code> codes) {
+        Set<Code> stages = new HashSet<>();
+        mappingsOf(STAGE_IN_DIAGNOSIS, codes).forEach(mapping -> stages.add(mapping.target()));
+        return stages;
+    }
+
+    @Override
     public boolean namesDiagnosis(Set<Code> codes) {
         Set<String> systems = valueSets.systemsOf(DIAGNOSIS_TERMINOLOGIES).orElse(Set.of());
         return codes.stream().anyMatch(code -> systems.contains(code.system()));
@@ -146,7 +154,11 @@ class ServerRecordingTerminology implements RecordingTerminology {
     }
 
     private List<Mapping> mappingsOf(Set<Code> codes) {
-        return stored.derived(ConceptMap.class, RECORDED_AS, "mappings", ServerRecordingTerminology::mappings)
+        return mappingsOf(RECORDED_AS, codes);
+    }
+
+    private List<Mapping> mappingsOf(String conceptMap, Set<Code> codes) {
+        return stored.derived(ConceptMap.class, conceptMap, "mappings", ServerRecordingTerminology::mappings)
                 .orElse(List.of())
                 .stream()
                 .filter(mapping -> codes.contains(mapping.source()))

@@ -11,6 +11,7 @@ import static org.isotox.eligibility.domain.TestRecords.exclude;
 import static org.isotox.eligibility.domain.TestRecords.include;
 import static org.isotox.eligibility.domain.TestRecords.observation;
 import static org.isotox.eligibility.domain.TestRecords.patient;
+import static org.isotox.eligibility.domain.TestRecords.stagedCancer;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class QualifiedFindingTest {
 
     private static final String TNM = "https://isotox.org/fhir/CodeSystem/tnm-stage-group";
+    private static final Code NSCLC = new Code(SNOMED, "254637007");
 
     @Nested
     class StageIII {
@@ -70,6 +72,29 @@ class QualifiedFindingTest {
                     patient().with(coded("5", stageGroup, TODAY, new Code("urn:local", "3b"))).record());
 
             assertThat(result.outcome()).isEqualTo(Outcome.UNKNOWN);
+        }
+
+        /** A cancer whose stage is recorded on the Condition (summary, or stated by its code): III holds, I does not. */
+        @ParameterizedTest
+        @CsvSource({"III, MET, 'is staged stage III'", "I, NOT_MET, 'is staged I, not stage III'"})
+        void aStagedCancerDecides(String group, Outcome expected, String reason) {
+            CriterionResult result = include(stageIII,
+                    patient().with(stagedCancer("7", NSCLC, TODAY.minusDays(20), new Code(TNM, group))).record());
+
+            assertThat(result.outcome()).isEqualTo(expected);
+            assertThat(result.evidence()).containsExactly("Condition/7");
+            assertThat(result.reason()).contains(reason);
+        }
+
+        @Test
+        void aLaterStagingObservationOverridesTheCancersStage() {
+            CriterionResult result = include(stageIII, patient()
+                    .with(stagedCancer("7", NSCLC, TODAY.minusMonths(2), new Code(TNM, "I")))
+                    .with(coded("restaged", stageGroup, TODAY.minusDays(2), new Code(TNM, "IIIA")))
+                    .record());
+
+            assertThat(result.outcome()).isEqualTo(Outcome.MET);
+            assertThat(result.evidence()).containsExactly("Observation/restaged");
         }
 
         @Test

@@ -90,6 +90,13 @@ final class TestRecords {
                 ConditionFact.Verification.CONFIRMED, grading);
     }
 
+    /** An active, confirmed cancer whose stage (summary or pre-coordinated in its code) is {@code stage}. */
+    static ConditionFact stagedCancer(String id, Code code, LocalDate onset, Code stage) {
+        return new ConditionFact("Condition/" + id, Set.of(code), code.code(), ConditionFact.ClinicalStatus.ACTIVE,
+                ConditionFact.Verification.CONFIRMED, Optional.of(onset), Optional.empty(), Set.of(stage), Set.of(stage),
+                java.util.Map.of());
+    }
+
     static ValueRange atLeast(String low, String unit) {
         return new ValueRange(Optional.of(new BigDecimal(low)), Optional.empty(), unit, unit);
     }

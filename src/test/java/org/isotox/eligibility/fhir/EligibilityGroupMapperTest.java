@@ -79,6 +79,11 @@ class EligibilityGroupMapperTest {
         }
 
         @Override
+        public Set<Code> stagesStatedBy(Set<Code> codes) {
+            return Set.of();
+        }
+
+        @Override
         public boolean namesDiagnosis(Set<Code> codes) {
             return codes.stream().anyMatch(code -> code.system().equals(Codes.SNOMED));
         }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Set;
+import java.util.function.Function;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
@@ -18,6 +20,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.SimpleQuantity;
 import org.isotox.eligibility.domain.BirthDate;
+import org.isotox.eligibility.domain.Code;
 import org.isotox.eligibility.domain.ConditionFact;
 import org.isotox.eligibility.domain.Measurement;
 import org.isotox.eligibility.domain.ObservationFact;
@@ -28,6 +31,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Observations, Conditions and birth dates as the rules read them. */
 class FhirFactsTest {
+
+    private static final Function<Set<Code>, Set<Code>> NO_STATED_STAGES = codes -> Set.of();
 
     @ParameterizedTest
     @CsvSource({"FINAL, true", "AMENDED, true", "CORRECTED, true", "PRELIMINARY, false", "ENTEREDINERROR, false",
@@ -86,7 +91,7 @@ class FhirFactsTest {
 
     @Test
     void aConditionWithoutStatusesIsTakenAsActiveAndConfirmed() {
-        ConditionFact fact = ConditionFacts.of(heartFailure()).orElseThrow();
+        ConditionFact fact = ConditionFacts.of(heartFailure(), NO_STATED_STAGES).orElseThrow();
 
         assertThat(fact.clinicalStatus()).isEqualTo(ConditionFact.ClinicalStatus.ACTIVE);
         assertThat(fact.verification()).isEqualTo(ConditionFact.Verification.CONFIRMED);
@@ -100,7 +105,7 @@ class FhirFactsTest {
     void clinicalStatus(String code, ConditionFact.ClinicalStatus expected) {
         Condition condition = heartFailure().setClinicalStatus(status("condition-clinical", code));
 
-        assertThat(ConditionFacts.of(condition).orElseThrow().clinicalStatus()).isEqualTo(expected);
+        assertThat(ConditionFacts.of(condition, NO_STATED_STAGES).orElseThrow().clinicalStatus()).isEqualTo(expected);
     }
 
     @ParameterizedTest
@@ -109,14 +114,27 @@ class FhirFactsTest {
     void verificationStatus(String code, ConditionFact.Verification expected) {
         Condition condition = heartFailure().setVerificationStatus(status("condition-ver-status", code));
 
-        assertThat(ConditionFacts.of(condition).orElseThrow().verification()).isEqualTo(expected);
+        assertThat(ConditionFacts.of(condition, NO_STATED_STAGES).orElseThrow().verification()).isEqualTo(expected);
+    }
+
+    @Test
+    void theStageADiagnosisCodeStatesCountsAsAStageSummary() {
+        Condition cancer = new Condition();
+        cancer.getCode().addCoding(new Coding("http://snomed.info/sct", "422968005", "Non-small cell carcinoma of lung, TNM stage 3"));
+        Code stageThree = new Code("https://isotox.org/fhir/CodeSystem/tnm-stage-group", "III");
+
+        ConditionFact fact = ConditionFacts.of(cancer,
+                codes -> codes.contains(new Code("http://snomed.info/sct", "422968005")) ? Set.of(stageThree) : Set.of()).orElseThrow();
+
+        assertThat(fact.stages()).containsExactly(stageThree);
+        assertThat(fact.grading()).containsExactly(stageThree);
     }
 
     @Test
     void aConditionEnteredInErrorIsNoEvidence() {
         Condition condition = heartFailure().setVerificationStatus(status("condition-ver-status", "entered-in-error"));
 
-        assertThat(ConditionFacts.of(condition)).isEmpty();
+        assertThat(ConditionFacts.of(condition, NO_STATED_STAGES)).isEmpty();
     }
 
     @ParameterizedTest

@@ -65,8 +65,8 @@ class EhrPushIT {
         b.then().statusCode(200);
         assertThat(bundle(a).getEntry()).hasSize(entriesA).allSatisfy(e -> assertThat(e.getResponse().getStatus()).startsWith("201"));
         assertThat(bundle(b).getEntry()).hasSize(entriesB).allSatisfy(e -> assertThat(e.getResponse().getStatus()).startsWith("201"));
-        String patientA = location(a, "Patient");
-        String patientB = location(b, "Patient");
+        String patientA = Fhir.created(a, "Patient");
+        String patientB = Fhir.created(b, "Patient");
         assertThat(total(Tokens.INVESTIGATOR_HMU2, "Observation?_summary=count")).isEqualTo(hmu2Before + observationsA);
         assertThat(total(Tokens.INVESTIGATOR_NCPB, "Observation?_summary=count")).isEqualTo(ncpbBefore + observationsB);
         assertThat(total(Tokens.COORDINATOR, "Observation?_summary=count")).isEqualTo(allBefore + observationsA + observationsB);
@@ -114,13 +114,6 @@ class EhrPushIT {
     private static int total(String client, String query) {
         return bundle(fhirRequestAs(client).header("Cache-Control", "no-cache").get("/" + query).then().statusCode(200).extract().response())
                 .getTotal();
-    }
-
-    private static String location(Response pushed, String type) {
-        return bundle(pushed).getEntry().stream()
-                .map(e -> e.getResponse().getLocation().replaceAll("/_history/.*", ""))
-                .filter(location -> location.startsWith(type + "/"))
-                .findFirst().orElseThrow();
     }
 
     private static String id(String reference) {
