@@ -37,7 +37,11 @@ final class ScheduleFixtures {
     }
 
     static Enrolled enrol(IhrStudy study, String site, String date) {
-        String patient = TrialFixtures.eligiblePatient();
+        return enrol(study, site, date, TrialFixtures.eligiblePatient());
+    }
+
+    /** {@code patient} (an eligible one) enrolled at {@code site}. */
+    static Enrolled enrol(IhrStudy study, String site, String date, String patient) {
         ResearchSubject subject = TrialFixtures.subject(study, patient, date);
         subject.getExtensionByUrl(IhrStudy.PROFILE_BASE + "research-subject-site").setValue(new Reference(site));
         return new Enrolled("ResearchSubject/" + Fhir.create(subject), patient);
