@@ -49,8 +49,26 @@ public class AfterCommit implements RestInterceptor {
     }
 
     public void run(Runnable work) {
+        runAfterCommit(() -> inOwnTransaction(work));
+    }
+
+    /**
+     * As {@link #run}, for work whose input is kept durably and done later by other means when it fails here (the
+     * audit outbox): its failure is logged, and the client, whose write has committed, is not told it failed.
+     */
+    public void runOrLeaveKept(Runnable work) {
+        runAfterCommit(() -> {
+            try {
+                inOwnTransaction(work);
+            } catch (RuntimeException failure) {
+                log.error("Work following a committed write failed twice; its input is kept for a later run", failure);
+            }
+        });
+    }
+
+    private void runAfterCommit(Runnable attempt) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            inOwnTransaction(work);
+            attempt.run();
             return;
         }
         Deque<Runnable> requestWork = REQUEST_WORK.get();
@@ -58,9 +76,9 @@ public class AfterCommit implements RestInterceptor {
             @Override
             public void afterCommit() {
                 if (requestWork != null) {
-                    requestWork.add(() -> inOwnTransaction(work));
+                    requestWork.add(attempt);
                 } else {
-                    inOwnTransaction(work);
+                    attempt.run();
                 }
             }
         });

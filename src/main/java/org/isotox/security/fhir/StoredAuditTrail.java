@@ -44,12 +44,15 @@ final class StoredAuditTrail implements IBalpAuditEventSink {
     private final DaoRegistry daoRegistry;
     private final StoredIds storedIds;
     private final AfterCommit afterCommit;
+    private final AuditOutbox outbox;
 
-    StoredAuditTrail(FhirContext fhirContext, DaoRegistry daoRegistry, StoredIds storedIds, AfterCommit afterCommit) {
+    StoredAuditTrail(FhirContext fhirContext, DaoRegistry daoRegistry, StoredIds storedIds, AfterCommit afterCommit,
+            AuditOutbox outbox) {
         this.fhirContext = fhirContext;
         this.daoRegistry = daoRegistry;
         this.storedIds = storedIds;
         this.afterCommit = afterCommit;
+        this.outbox = outbox;
     }
 
     @Override
@@ -108,20 +111,41 @@ final class StoredAuditTrail implements IBalpAuditEventSink {
             TransactionSynchronizationManager.bindResource(this, created);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
+                public void beforeCommit(boolean readOnly) {
+                    keepWrites(created);
+                }
+
+                @Override
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(StoredAuditTrail.this);
                 }
             });
-            afterCommit.run(() -> storeWrites(created));
             events = created;
         }
         return events;
     }
 
-    /** The writes of one transaction, as one event ({@link TransactionAuditEvent}). */
-    private void storeWrites(List<AuditEvent> events) {
+    /**
+     * The writes of one transaction, as one event ({@link TransactionAuditEvent}), kept in the outbox as the transaction
+     * commits and stored as an AuditEvent once it has.
+     */
+    private void keepWrites(List<AuditEvent> events) {
         events.stream().filter(event -> event.getAction() == AuditEvent.AuditEventAction.D).forEach(StoredAuditTrail::unreferenceDeleted);
-        store(List.of(TransactionAuditEvent.of(events)));
+        AuditEvent event = TransactionAuditEvent.of(events);
+        long kept = outbox.keep(fhirContext.newJsonParser().encodeResourceToString(event));
+        afterCommit.runOrLeaveKept(() -> storeKept(kept, event));
+    }
+
+    /** Stores a kept event in the running transaction, unless another server or the sweep has taken it out of the outbox first. */
+    void storeKept(long kept, AuditEvent event) {
+        if (outbox.claim(kept)) {
+            store(List.of(event));
+        }
+    }
+
+    /** A kept event as the outbox holds it (JSON). */
+    void storeKept(AuditOutbox.Kept kept) {
+        storeKept(kept.id(), fhirContext.newJsonParser().parseResource(AuditEvent.class, kept.event()));
     }
 
     private void store(List<AuditEvent> events) {

@@ -63,8 +63,14 @@ class TrialSecurityInterceptors {
     }
 
     @Bean
-    RestInterceptor auditTrail(FhirContext fhirContext, DaoRegistry daoRegistry, StoredIds storedIds, AfterCommit afterCommit) {
-        return new AuditTrail(new StoredAuditTrail(fhirContext, daoRegistry, storedIds, afterCommit), new TokenAuditContext());
+    StoredAuditTrail storedAuditTrail(
+            FhirContext fhirContext, DaoRegistry daoRegistry, StoredIds storedIds, AfterCommit afterCommit, AuditOutbox outbox) {
+        return new StoredAuditTrail(fhirContext, daoRegistry, storedIds, afterCommit, outbox);
+    }
+
+    @Bean
+    RestInterceptor auditTrail(StoredAuditTrail storedAuditTrail) {
+        return new AuditTrail(storedAuditTrail, new TokenAuditContext());
     }
 
     @Bean

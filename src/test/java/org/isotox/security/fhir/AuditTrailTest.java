@@ -27,7 +27,7 @@ class AuditTrailTest {
     private final FhirContext fhirContext = FhirContext.forR4Cached();
     private final List<AuditEvent> balpEvents = new ArrayList<>();
     private final BalpAuditCaptureInterceptor balp = new BalpAuditCaptureInterceptor(balpEvents::add, new TokenAuditContext());
-    private final AuditTrail trail = new AuditTrail(new StoredAuditTrail(fhirContext, null, null, null), new TokenAuditContext());
+    private final AuditTrail trail = new AuditTrail(new StoredAuditTrail(fhirContext, null, null, null, null), new TokenAuditContext());
 
     @Test
     void aJoinedWriteNamesTheResourceAndThePatientsBalpNames() {

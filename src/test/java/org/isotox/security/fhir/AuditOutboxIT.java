@@ -1,0 +1,97 @@
+package org.isotox.security.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.isotox.testsupport.Fhir.fhirRequest;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import io.restassured.response.Response;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Patient;
+import org.isotox.testsupport.Fhir;
+import org.isotox.testsupport.FhirServerTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A write's audit event is kept in the write's own transaction ({@link AuditOutbox}): when storing it as an
+ * AuditEvent fails after the commit, the client is told what happened to its write (stored), and the event is stored
+ * later by the sweep, once. (Before, the client was answered an error for a write that had committed, inviting a
+ * second copy, and a crash at that moment lost the event.)
+ */
+@FhirServerTest
+class AuditOutboxIT {
+
+    @Autowired
+    IInterceptorService storageInterceptors;
+
+    @Autowired
+    AuditOutbox outbox;
+
+    @Autowired
+    AuditOutboxSweep sweep;
+
+    /** The audit store down: every write's AuditEvent refused. */
+    @Interceptor
+    static final class AuditStoreDown {
+        final AtomicInteger refused = new AtomicInteger();
+
+        @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+        void created(IBaseResource resource) {
+            if (resource instanceof AuditEvent event && event.getAction() == AuditEvent.AuditEventAction.C) {
+                refused.incrementAndGet();
+                throw new InternalErrorException("the audit store is down (test)");
+            }
+        }
+    }
+
+    @Test
+    void aWriteWhoseAuditEventFailsToStoreIsAnsweredStoredAndItsEventIsStoredLaterOnce() {
+        Patient patient = new Patient();
+        patient.addIdentifier().setSystem("urn:isotox:test:mrn").setValue(UUID.randomUUID().toString());
+        AuditStoreDown down = new AuditStoreDown();
+        int keptBefore = outbox.size();
+
+        storageInterceptors.registerInterceptor(down);
+        Response created;
+        try {
+            created = fhirRequest(patient).post("/Patient");
+        } finally {
+            storageInterceptors.unregisterInterceptor(down);
+        }
+
+        assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
+        String reference = "Patient/" + Fhir.parse(created, Patient.class).getIdElement().getIdPart();
+        assertThat(down.refused.get()).as("the request's attempt and its retry").isEqualTo(2);
+        assertThat(creations(reference)).isZero();
+        assertThat(outbox.size()).isEqualTo(keptBefore + 1);
+
+        sweep.storeKeptBefore(Instant.now());
+        sweep.storeKeptBefore(Instant.now());
+
+        assertThat(creations(reference)).isEqualTo(1);
+        assertThat(outbox.size()).isZero();
+    }
+
+    @Test
+    void aWriteWhoseEventIsStoredLeavesNothingKept() {
+        Patient patient = new Patient();
+        patient.addIdentifier().setSystem("urn:isotox:test:mrn").setValue(UUID.randomUUID().toString());
+
+        String id = Fhir.create(patient);
+
+        assertThat(creations("Patient/" + id)).isEqualTo(1);
+        assertThat(outbox.size()).isZero();
+    }
+
+    private static int creations(String patient) {
+        return Fhir.count("AuditEvent", "action=C&patient=" + patient);
+    }
+}
