@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The audit events of committed writes that are not stored as AuditEvents yet. A write's event is kept here in the
@@ -26,15 +27,20 @@ class AuditOutbox {
     /** A kept event: its row and the AuditEvent as JSON. */
     record Kept(long id, String event) {}
 
+    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
 
     AuditOutbox(DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         createTable();
     }
 
     /** Keeps {@code eventJson} in the running transaction; returns its row. */
     long keep(String eventJson) {
+        if (!TransactionSynchronizationManager.hasResource(dataSource)) {
+            throw new IllegalStateException("An audit event is kept only on the connection of the write's own transaction");
+        }
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement(
