@@ -88,7 +88,7 @@ async function showScores(fhir, saved) {
     for (const score of scores) {
       const code = score.code.coding[0].code;
       const value = score.valueQuantity ? score.valueQuantity.value.toFixed(1) : 'not scored (too few answers)';
-      rows.push([score.code.text || code, value, code]);
+      rows.push([score.code.text || score.code.coding[0].display || code, value, code]);
     }
   }
   table.replaceChildren(...rows.map(([name, value, code]) => {

@@ -83,6 +83,8 @@ class QuestionnairePageIT {
                             o -> String.format(java.util.Locale.ROOT, "%.1f", o.getValueQuantity().getValue().doubleValue())));
             assertThat(stored).containsKey("QL2").containsKey("LCDY");
             assertThat(shown).isEqualTo(stored);
+            assertThat(driver.findElement(By.cssSelector("#scores tbody tr[data-scale='QL2'] td")).getText())
+                    .as("the scale's name, not its code").isEqualTo("Global health status/QoL (revised)");
         } finally {
             driver.quit();
         }

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * The scale score Observations of a QuestionnaireResponse (profile isotox-qol-scale-score): one
  * per scale, derived from the response, dated when it was authored; a scale scored from too few
  * items has a data-absent reason instead of a value. An item scored alone in place of its unscored
- * scale has an Observation of its own, whose code text says so.
+ * scale has an Observation of its own, whose code text says so. The scale's code carries its name (display), for
+ * readers who cannot look it up.
  */
 @Component
 class ScaleScoreObservations {
@@ -29,9 +30,11 @@ class ScaleScoreObservations {
     static final String SCALE_SYSTEM = Canonicals.BASE + "/CodeSystem/eortc-qlq-scale";
 
     private final DerivedObservations derived;
+    private final ScaleNames names;
 
-    ScaleScoreObservations(DerivedObservations derived) {
+    ScaleScoreObservations(DerivedObservations derived, ScaleNames names) {
         this.derived = derived;
+        this.names = names;
     }
 
     /** Makes the response's score Observations exactly {@code scores}. */
@@ -45,13 +48,13 @@ class ScaleScoreObservations {
         derived.replace(ofResponse(reference(response)), List.of());
     }
 
-    private static Observation observation(QuestionnaireResponse response, String source, ScaleScore score) {
+    private Observation observation(QuestionnaireResponse response, String source, ScaleScore score) {
         Observation observation = new Observation().setStatus(ObservationStatus.FINAL);
         observation.setId(DerivedObservations.idFor("qol-scale-score", source, score.code()));
         observation.getMeta().addProfile(PROFILE);
         observation.addCategory().addCoding(new Coding(
                 "http://terminology.hl7.org/CodeSystem/observation-category", "survey", "Survey"));
-        observation.setCode(new CodeableConcept().addCoding(new Coding(SCALE_SYSTEM, score.code(), null)));
+        observation.setCode(new CodeableConcept().addCoding(new Coding(SCALE_SYSTEM, score.code(), names.of(score.code()).orElse(null))));
         score.standIn().ifPresent(standIn -> observation.getCode().setText("Item " + standIn.item()
                 + " scored alone, in place of scale " + standIn.scale() + ", which could not be scored"));
         observation.setSubject(response.getSubject().copy());
