@@ -54,7 +54,7 @@ public class AfterCommit implements RestInterceptor {
 
     /**
      * As {@link #run}, for work whose input is kept durably and done later by other means when it fails here (the
-     * audit outbox): its failure is logged, and the client, whose write has committed, is not told it failed.
+     * {@link KeptWork}): its failure is logged, and the client, whose write has committed, is not told it failed.
      */
     public void runOrLeaveKept(Runnable work) {
         runAfterCommit(() -> {

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Observation;
-import org.isotox.fhir.AfterCommit;
 import org.isotox.fhir.DeferredOnce;
+import org.isotox.fhir.KeptWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,18 +20,20 @@ import org.springframework.stereotype.Component;
  * measurements: every create, correction or deletion of a measurement recomputes the responses of
  * its patient (of both patients when a correction moves it to another), through REST and
  * transactions alike. In a FHIR transaction a patient's responses are recomputed once
- * ({@link DeferredOnce}), after it has committed ({@link AfterCommit}).
+ * ({@link DeferredOnce}), after it has committed, kept with its commit ({@link KeptWork}).
  */
 @Component
 @Interceptor
 class TimepointResponseInterceptor {
 
     private final TimepointResponses responses;
-    private final AfterCommit afterCommit;
+    private final KeptWork keptWork;
+    private final TimepointResponsesRecomputed recomputed;
 
-    TimepointResponseInterceptor(TimepointResponses responses, AfterCommit afterCommit) {
+    TimepointResponseInterceptor(TimepointResponses responses, KeptWork keptWork, TimepointResponsesRecomputed recomputed) {
         this.responses = responses;
-        this.afterCommit = afterCommit;
+        this.keptWork = keptWork;
+        this.recomputed = recomputed;
     }
 
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
@@ -66,7 +68,7 @@ class TimepointResponseInterceptor {
                     .filter(patient -> DeferredOnce.first("timepoint-responses", patient, transaction, timing))
                     .ifPresent(patient -> {
                 if (timing == InterceptorInvocationTimingEnum.DEFERRED) {
-                    afterCommit.run(() -> responses.recompute(patient, reference(changed), Optional.of(changed)));
+                    keptWork.keepUntilDone(recomputed, () -> patient);
                 } else {
                     responses.recompute(patient, reference(changed), Optional.of(changed));
                 }

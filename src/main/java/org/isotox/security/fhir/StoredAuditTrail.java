@@ -19,24 +19,25 @@ import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Reference;
 import org.isotox.fhir.AfterCommit;
+import org.isotox.fhir.KeptWork;
 import org.isotox.fhir.StoredIds;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps the audit trail in this server's own database. The AuditEvents of a write are stored once
- * the write has committed, as one event for all the writes of its transaction
- * ({@link TransactionAuditEvent}), in a transaction of their own: only writes that happened are
+ * Keeps the audit trail in this server's own database. The AuditEvents of a write are kept with the
+ * write's commit ({@link KeptWork}) and stored once the write has committed, as one event for all the
+ * writes of its transaction ({@link TransactionAuditEvent}), in a transaction of their own: only writes that happened are
  * recorded, and the write's transaction is left to HAPI and the trial rules alone (a nested write
  * there disturbs the searches the rules make before commit). The AuditEvents of a request's reads
  * and searches (BALP has one per patient in a search result) are stored together on a background
  * thread after its response has left, in the order of the responses; a crash in between loses
- * them, as it loses the AuditEvents of a write committed just before. The resources the events
+ * them (a write's, kept with its commit, are stored at the restart). The resources the events
  * of a request refer to are looked up in one query before they are stored: HAPI would otherwise
  * look up each reference of each event, and every such query first flushes and dirty-checks all
  * the events already stored in that transaction.
  */
-final class StoredAuditTrail implements IBalpAuditEventSink {
+final class StoredAuditTrail implements IBalpAuditEventSink, KeptWork.Kind {
 
     private static final ThreadLocal<List<AuditEvent>> REQUEST_READS = new ThreadLocal<>();
 
@@ -44,15 +45,15 @@ final class StoredAuditTrail implements IBalpAuditEventSink {
     private final DaoRegistry daoRegistry;
     private final StoredIds storedIds;
     private final AfterCommit afterCommit;
-    private final AuditOutbox outbox;
+    private final KeptWork keptWork;
 
     StoredAuditTrail(FhirContext fhirContext, DaoRegistry daoRegistry, StoredIds storedIds, AfterCommit afterCommit,
-            AuditOutbox outbox) {
+            KeptWork keptWork) {
         this.fhirContext = fhirContext;
         this.daoRegistry = daoRegistry;
         this.storedIds = storedIds;
         this.afterCommit = afterCommit;
-        this.outbox = outbox;
+        this.keptWork = keptWork;
     }
 
     @Override
@@ -111,41 +112,31 @@ final class StoredAuditTrail implements IBalpAuditEventSink {
             TransactionSynchronizationManager.bindResource(this, created);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
-                public void beforeCommit(boolean readOnly) {
-                    keepWrites(created);
-                }
-
-                @Override
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(StoredAuditTrail.this);
                 }
             });
+            keptWork.keepUntilDone(this, () -> fhirContext.newJsonParser().encodeResourceToString(transactionEvent(created)));
             events = created;
         }
         return events;
     }
 
-    /**
-     * The writes of one transaction, as one event ({@link TransactionAuditEvent}), kept in the outbox as the transaction
-     * commits and stored as an AuditEvent once it has.
-     */
-    private void keepWrites(List<AuditEvent> events) {
+    /** The writes of one transaction, as one event ({@link TransactionAuditEvent}). */
+    private static AuditEvent transactionEvent(List<AuditEvent> events) {
         events.stream().filter(event -> event.getAction() == AuditEvent.AuditEventAction.D).forEach(StoredAuditTrail::unreferenceDeleted);
-        AuditEvent event = TransactionAuditEvent.of(events);
-        long kept = outbox.keep(fhirContext.newJsonParser().encodeResourceToString(event));
-        afterCommit.runOrLeaveKept(() -> storeKept(kept, event));
+        return TransactionAuditEvent.of(events);
     }
 
-    /** Stores a kept event in the running transaction, unless another server or the sweep has taken it out of the outbox first. */
-    void storeKept(long kept, AuditEvent event) {
-        if (outbox.claim(kept)) {
-            store(List.of(event));
-        }
+    /** Kept work of this kind: a transaction's audit event as JSON, kept at its commit and stored once it has. */
+    @Override
+    public String name() {
+        return "audit-event";
     }
 
-    /** A kept event as the outbox holds it (JSON). */
-    void storeKept(AuditOutbox.Kept kept) {
-        storeKept(kept.id(), fhirContext.newJsonParser().parseResource(AuditEvent.class, kept.event()));
+    @Override
+    public void run(String eventJson) {
+        store(List.of(fhirContext.newJsonParser().parseResource(AuditEvent.class, eventJson)));
     }
 
     private void store(List<AuditEvent> events) {

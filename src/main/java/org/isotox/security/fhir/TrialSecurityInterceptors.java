@@ -5,6 +5,7 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import org.isotox.fhir.AfterCommit;
+import org.isotox.fhir.KeptWork;
 import org.isotox.fhir.RestInterceptor;
 import org.isotox.fhir.StoredIds;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -64,8 +65,8 @@ class TrialSecurityInterceptors {
 
     @Bean
     StoredAuditTrail storedAuditTrail(
-            FhirContext fhirContext, DaoRegistry daoRegistry, StoredIds storedIds, AfterCommit afterCommit, AuditOutbox outbox) {
-        return new StoredAuditTrail(fhirContext, daoRegistry, storedIds, afterCommit, outbox);
+            FhirContext fhirContext, DaoRegistry daoRegistry, StoredIds storedIds, AfterCommit afterCommit, KeptWork keptWork) {
+        return new StoredAuditTrail(fhirContext, daoRegistry, storedIds, afterCommit, keptWork);
     }
 
     @Bean

@@ -8,24 +8,25 @@ import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Procedure;
 import org.isotox.dose.fhir.DeliveredCourses;
-import org.isotox.fhir.AfterCommit;
+import org.isotox.fhir.KeptWork;
 import org.springframework.stereotype.Component;
 
 /**
  * A course summary that changes what the stopping rule reads (its status, a break, the end of a course
  * that is over, what it is based on) re-applies the rule to the patient's studies once the write has committed: a stop naming
- * esophagitis can make a grading severe, a course's end can make subjects evaluable.
+ * esophagitis can make a grading severe, a course's end can make subjects evaluable. The work is kept with the write
+ * ({@link KeptWork}): a failure or a crash after the commit delays it, never loses it.
  */
 @Component
 @Interceptor
 class CourseStoppingTrigger {
 
-    private final StoppingRule rule;
-    private final AfterCommit afterCommit;
+    private final KeptWork keptWork;
+    private final StoppingRuleReapplied reapplied;
 
-    CourseStoppingTrigger(StoppingRule rule, AfterCommit afterCommit) {
-        this.rule = rule;
-        this.afterCommit = afterCommit;
+    CourseStoppingTrigger(KeptWork keptWork, StoppingRuleReapplied reapplied) {
+        this.keptWork = keptWork;
+        this.reapplied = reapplied;
     }
 
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
@@ -51,7 +52,7 @@ class CourseStoppingTrigger {
     private void reapply(Procedure course) {
         String patient = course.getSubject().getReference();
         if (patient != null) {
-            afterCommit.run(() -> rule.applyToStudiesOf(patient, PendingToxicityWrite.none()));
+            keptWork.keepUntilDone(reapplied, () -> patient);
         }
     }
 

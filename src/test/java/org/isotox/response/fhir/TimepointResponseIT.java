@@ -6,13 +6,18 @@ import static org.isotox.testsupport.Fhir.create;
 import static org.isotox.testsupport.Fhir.fhirRequest;
 import static org.isotox.testsupport.Fhir.parse;
 
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
-import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -23,9 +28,12 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
+import org.isotox.fhir.KeptWork;
+import org.isotox.testsupport.Fhir;
 import org.isotox.testsupport.FhirServerTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The time-point responses the server derives when lesion measurements are written, corrected
@@ -37,6 +45,12 @@ class TimepointResponseIT {
 
     private static final String ISOTOX = "https://isotox.org/fhir/CodeSystem/isotox";
     private static final String PROFILE = "https://isotox.org/fhir/StructureDefinition/isotox-recist-lesion-measurement";
+
+    @Autowired
+    IInterceptorService storageInterceptors;
+
+    @Autowired
+    KeptWork keptWork;
 
     private String patient;
 
@@ -112,22 +126,53 @@ class TimepointResponseIT {
 
     @Test
     void aTransactionWithANewLesionGivesOneProgressionOutOfField() {
-        Bundle transaction = new Bundle().setType(BundleType.TRANSACTION);
-        for (Observation measurement : List.of(
-                target("2026-03-02", "T1", "40", false, false),
-                target("2026-03-02", "N1", "20", true, false),
-                nonTarget("2026-03-02", "E1", "present"),
-                newLesion("2026-03-02", "NL1"))) {
-            transaction.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(measurement)
-                    .getRequest().setMethod(HTTPVerb.POST).setUrl("Observation");
-        }
-        fhirRequest(transaction).post("/").then().statusCode(200);
+        fhirRequest(visitWithANewLesion()).post("/").then().statusCode(200);
 
         Observation response = single(responses());
         assertThat(overall(response)).isEqualTo("PD");
         assertThat(((BooleanType) component(response, "recist-new-lesion")).booleanValue()).isTrue();
         assertThat(((BooleanType) component(response, "recist-progression-in-field")).booleanValue()).isFalse();
         assertThat(response.getDerivedFrom()).hasSize(4);
+    }
+
+    /** Storing the derived responses fails: they are work kept with the commit ({@code KeptWork}), derived later. */
+    @Interceptor
+    static final class ResponsesCannotBeStored {
+        @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+        void created(IBaseResource resource) {
+            if (resource instanceof Observation observation && observation.getCode().hasCoding(ISOTOX, "recist-timepoint-response")) {
+                throw new InternalErrorException("derived records cannot be stored (test)");
+            }
+        }
+    }
+
+    /**
+     * The responses of a transaction's measurements are derived after its commit. When that fails (twice), the client
+     * is answered its write's outcome, and the responses are derived later from the work kept with the commit (before,
+     * the client got an error for a committed write and the responses waited for the next measurement).
+     */
+    @Test
+    void aTransactionsResponsesThatFailAfterTheCommitAreDerivedLater() {
+        ResponsesCannotBeStored failing = new ResponsesCannotBeStored();
+        storageInterceptors.registerInterceptor(failing);
+        try {
+            fhirRequest(visitWithANewLesion()).post("/").then().statusCode(200);
+            assertThat(responses()).isEmpty();
+        } finally {
+            storageInterceptors.unregisterInterceptor(failing);
+        }
+
+        keptWork.doKeptBefore(Instant.now());
+
+        assertThat(overall(single(responses()))).isEqualTo("PD");
+    }
+
+    private Bundle visitWithANewLesion() {
+        return Fhir.creating(BundleType.TRANSACTION, List.of(
+                target("2026-03-02", "T1", "40", false, false),
+                target("2026-03-02", "N1", "20", true, false),
+                nonTarget("2026-03-02", "E1", "present"),
+                newLesion("2026-03-02", "NL1")));
     }
 
     @Test
