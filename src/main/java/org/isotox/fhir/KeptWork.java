@@ -113,6 +113,13 @@ public class KeptWork {
         return done;
     }
 
+    /** How many pieces of work kept before {@code keptBefore} are not done yet. */
+    public int countKeptBefore(Instant keptBefore) {
+        Integer rows = jdbc.queryForObject("select count(*) from " + TABLE + " where kept_at < ?", Integer.class,
+                Timestamp.from(keptBefore));
+        return rows == null ? 0 : rows;
+    }
+
     private long keep(Kind kind, String payload) {
         if (!TransactionSynchronizationManager.hasResource(dataSource)) {
             throw new IllegalStateException("Work is kept only on the connection of the write's own transaction");

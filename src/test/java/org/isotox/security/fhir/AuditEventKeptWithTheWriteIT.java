@@ -1,6 +1,7 @@
 package org.isotox.security.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.isotox.testsupport.Fhir.fhirRequest;
 
 import ca.uhn.fhir.interceptor.api.Hook;
@@ -8,6 +9,7 @@ import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import java.time.Instant;
 import java.util.UUID;
@@ -19,6 +21,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.isotox.fhir.KeptWork;
 import org.isotox.testsupport.Fhir;
 import org.isotox.testsupport.FhirServerTest;
+import org.isotox.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -74,6 +77,9 @@ class AuditEventKeptWithTheWriteIT {
         assertThat(down.refused.get()).as("the request's attempt and its retry").isEqualTo(2);
         assertThat(creations(reference)).isZero();
         assertThat(kept(reference)).isEqualTo(1);
+        assertThat(given().basePath("").auth().oauth2(Tokens.of(RestAssured.port, Tokens.COORDINATOR))
+                .get("/actuator/health/keptWork").then().statusCode(200).extract().jsonPath().getInt("details.kept"))
+                .as("the coordinator sees the work waiting").isPositive();
 
         keptWork.doKeptBefore(Instant.now());
         keptWork.doKeptBefore(Instant.now());
