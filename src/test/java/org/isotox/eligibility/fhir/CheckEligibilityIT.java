@@ -39,6 +39,7 @@ import org.isotox.eligibility.domain.EligibilityReport;
 import org.isotox.eligibility.domain.Outcome;
 import org.isotox.testsupport.FhirServerTest;
 import org.isotox.testsupport.IhrStudy;
+import org.isotox.testsupport.TrialFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -199,6 +200,25 @@ class CheckEligibilityIT {
                 .get("/" + ihr.studyReference() + "/$check-eligibility").then().statusCode(400).extract().response();
 
         assertThat(outcome(response).getIssueFirstRep().getExpression()).extracting(e -> e.getValue()).containsExactly("date");
+    }
+
+    /**
+     * Eligibility is decided as of the enrolment day: a patient who died after it is enrolled (a record entered after the
+     * fact), and is reported not alive as of a day after the death.
+     */
+    @Test
+    void aDeathCountsFromItsDayOn() {
+        String patient = TrialFixtures.eligiblePatient();
+        Patient record = parse(fhirRequest().get("/" + patient).then().statusCode(200).extract().response(), Patient.class);
+        record.setDeceased(new DateTimeType("2026-03-01"));
+        fhirRequest(record).put("/" + patient).then().statusCode(200);
+
+        Parameters afterTheDeath = parse(fhirRequest().queryParam("patient", patient).queryParam("date", "2026-03-02")
+                .get("/" + ihr.studyReference() + "/$check-eligibility").then().statusCode(200).extract().response(), Parameters.class);
+
+        assertThat(eligibleOf(afterTheDeath)).isFalse();
+        assertThat(part(criteria(afterTheDeath).get("alive"), "reason")).isEqualTo(patient + " is recorded as deceased on 2026-03-01");
+        TrialFixtures.enrol(ihr, patient, "2026-01-05").then().statusCode(201);
     }
 
     @Test
