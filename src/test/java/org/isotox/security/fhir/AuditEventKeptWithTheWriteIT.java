@@ -80,6 +80,9 @@ class AuditEventKeptWithTheWriteIT {
         assertThat(given().basePath("").auth().oauth2(Tokens.of(RestAssured.port, Tokens.COORDINATOR))
                 .get("/actuator/health/keptWork").then().statusCode(200).extract().jsonPath().getInt("details.kept"))
                 .as("the coordinator sees the work waiting").isPositive();
+        assertThat(given().basePath("").auth().oauth2(Tokens.of(RestAssured.port, Tokens.INVESTIGATOR_HMU2))
+                .get("/actuator/health/keptWork").then().statusCode(404).extract().asString())
+                .as("a site's token does not reach the component, not even its count").doesNotContain("kept");
 
         keptWork.doKeptBefore(Instant.now());
         keptWork.doKeptBefore(Instant.now());
